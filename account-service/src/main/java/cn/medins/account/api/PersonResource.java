@@ -1,0 +1,147 @@
+package cn.medins.account.api;
+
+import cn.medins.account.service.ContributionService;
+import cn.medins.account.service.PersonService;
+import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Insured persons (参保人): enrollment, eligibility, contributions, transfers. */
+@Path("/persons")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "persons")
+@APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON: a field is missing or wrong; "
+        + "the problem names it")
+public class PersonResource {
+
+    @Inject
+    PersonService persons;
+
+    @Inject
+    ContributionService contributions;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Enroll a person (参保)", description = "Validates the resident ID number (GB 11643) and "
+            + "refuses a second active enrollment (重复参保). Employees (310) get a personal account. "
+            + "Honours an optional Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Enrolled")
+    @APIResponse(responseCode = "409", description = "DUPLICATE_ENROLLMENT: the ID number is actively enrolled; "
+            + "IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    public Response enroll(@Valid @NotNull PersonRequests.Enrollment body) {
+        return idempotency.optional(body, () -> {
+            var view = persons.enroll(body.idNumber(), body.name().strip(), body.insuranceType(), body.personType(),
+                    body.insuredRegion(), body.enrolledOn() == null ? LocalDate.now() : body.enrolledOn());
+            return created("/persons/" + view.person().id, PersonResponses.Person.of(view));
+        });
+    }
+
+    @GET
+    @Path("/{personId}")
+    @Operation(summary = "A person, with the ID number masked")
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    public PersonResponses.Person get(@RestPath long personId) {
+        return PersonResponses.Person.of(persons.get(personId));
+    }
+
+    @GET
+    @Operation(summary = "Look a person up by resident ID number")
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    public PersonResponses.Person byIdNumber(@RestQuery @NotNull String idNumber) {
+        return PersonResponses.Person.of(persons.byIdNumber(idNumber));
+    }
+
+    @GET
+    @Path("/{personId}/eligibility")
+    @Operation(summary = "May the pooled fund pay for this person on a date?",
+            description = "Answers from the enrollment, contributions, arrears and waiting periods; date defaults "
+                    + "to today. reason is a stable code, detail explains it.")
+    @APIResponse(responseCode = "200", description = "The answer, eligible or not")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    public PersonResponses.Eligibility eligibility(@RestPath long personId,
+                                                   @Parameter(description = "YYYY-MM-DD") @RestQuery LocalDate date) {
+        return PersonResponses.Eligibility.of(persons.eligibility(personId, date == null ? LocalDate.now() : date));
+    }
+
+    @POST
+    @Path("/{personId}/contributions")
+    @Operation(summary = "Record a contribution (缴费)", description = "Employee (310): {period, individualAmount, "
+            + "employerAmount}: the individual share goes entirely to the personal account, plus the configured "
+            + "share of the employer's. Resident (390): {year, amount}. Requires an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "DUPLICATE_CONTRIBUTION: that month / year is paid; "
+            + "IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "NOT_ENROLLED, RETIREE_NO_CONTRIBUTION, ACCOUNT_CLOSED, "
+            + "IDEMPOTENCY_KEY_REUSED")
+    public Response contribute(@RestPath long personId, @Valid @NotNull PersonRequests.Contribution body) {
+        return idempotency.required(body, () -> {
+            boolean resident = body.year() != null || body.amount() != null;
+            if (resident) {
+                require("year", body.year(), "resident");
+                require("amount", body.amount(), "resident");
+                var c = contributions.resident(personId, body.year(), body.amount(), body.paidOn());
+                return created("/persons/" + personId + "/contributions/" + c.id,
+                        PersonResponses.ContributionReceipt.of(c, null));
+            }
+            require("period", body.period(), "employee");
+            require("individualAmount", body.individualAmount(), "employee");
+            require("employerAmount", body.employerAmount(), "employee");
+            var credited = contributions.employee(personId, body.period(), body.individualAmount(),
+                    body.employerAmount(), body.paidOn());
+            return created("/persons/" + personId + "/contributions/" + credited.contribution().id,
+                    PersonResponses.ContributionReceipt.of(credited.contribution(), credited.balanceAfter()));
+        });
+    }
+
+    @POST
+    @Path("/{personId}/transfers")
+    @Operation(summary = "Transfer the enrollment to another region (转移接续)",
+            description = "Ends the current enrollment, starts one in toRegion, and moves the personal account's "
+                    + "balance (TRANSFER_OUT and TRANSFER_IN entries). Requires an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Transferred")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "NOT_ENROLLED, SAME_REGION, ACCOUNT_FROZEN, ACCOUNT_CLOSED, "
+            + "IDEMPOTENCY_KEY_REUSED")
+    public Response transfer(@RestPath long personId, @Valid @NotNull PersonRequests.Transfer body) {
+        return idempotency.required(body, () -> {
+            var transfer = persons.transfer(personId, body.toRegion(), body.effectiveOn());
+            return created("/persons/" + personId + "/transfers/" + transfer.id, PersonResponses.Transfer.of(transfer));
+        });
+    }
+
+    private static void require(String field, Object value, String kind) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "is required for a" + ("employee".equals(kind) ? "n " : " ")
+                    + kind + " contribution");
+        }
+    }
+
+    static Response created(String location, Object body) {
+        return Response.created(URI.create(location)).entity(body).build();
+    }
+}

@@ -1,0 +1,72 @@
+package cn.medins.account.api;
+
+import cn.medins.account.domain.Contribution;
+import cn.medins.account.domain.EnrollmentStatus;
+import cn.medins.account.domain.InsuranceType;
+import cn.medins.account.domain.PersonType;
+import cn.medins.account.domain.ResidentIdNumber;
+import cn.medins.account.service.ContributionService;
+import cn.medins.account.service.PersonService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/** Response bodies of {@code /persons}. */
+public final class PersonResponses {
+
+    private PersonResponses() {
+    }
+
+    public record Person(long personId, String name, String idNumberMasked, LocalDate birthDate,
+                         InsuranceType insuranceType, PersonType personType, String insuredRegion,
+                         EnrollmentStatus status, LocalDate enrolledOn, boolean hasPersonalAccount) {
+
+        static Person of(PersonService.PersonView view) {
+            var p = view.person();
+            var e = view.enrollment();
+            return new Person(p.id, p.name, ResidentIdNumber.mask(p.idNumber),
+                    ResidentIdNumber.birthDate(p.idNumber).orElse(null), e.insuranceType, e.personType,
+                    e.insuredRegion, view.status(), e.enrolledOn, e.isEmployee());
+        }
+    }
+
+    public record Eligibility(long personId, LocalDate date, boolean eligible, String reason, String detail,
+                              InsuranceType insuranceType, PersonType personType, boolean retired,
+                              String insuredRegion, EnrollmentStatus status) {
+
+        static Eligibility of(PersonService.Eligibility e) {
+            var enrollment = e.enrollment();
+            var coverage = e.coverage();
+            return new Eligibility(e.personId(), e.date(), coverage.eligible(), coverage.reason(), coverage.detail(),
+                    enrollment.insuranceType, enrollment.personType, enrollment.personType == PersonType.RETIRED,
+                    enrollment.insuredRegion, coverage.status());
+        }
+    }
+
+    public record ContributionReceipt(long contributionId, long personId, InsuranceType insuranceType,
+                                      YearMonth period, Integer year, BigDecimal individualAmount,
+                                      BigDecimal employerAmount, BigDecimal amount, BigDecimal creditedToAccount,
+                                      LocalDate paidOn, BigDecimal balanceAfter) {
+
+        static ContributionReceipt of(Contribution c, BigDecimal balanceAfter) {
+            return new ContributionReceipt(c.id, c.personId, c.kind, c.period, c.contributionYear, c.individualAmount,
+                    c.employerAmount, c.amount, c.creditedAmount, c.paidOn, balanceAfter);
+        }
+    }
+
+    public record Transfer(long transferId, long personId, String fromRegion, String toRegion, LocalDate effectiveOn,
+                           BigDecimal amountMoved) {
+
+        static Transfer of(cn.medins.account.domain.Transfer t) {
+            return new Transfer(t.id, t.personId, t.fromRegion, t.toRegion, t.effectiveOn, t.amountMoved);
+        }
+    }
+
+    public record RetireeAllocation(YearMonth period, BigDecimal amountEach, int accountsCredited,
+                                    BigDecimal totalAmount) {
+
+        static RetireeAllocation of(ContributionService.AllocationRun run) {
+            return new RetireeAllocation(run.period(), run.amountEach(), run.accountsCredited(), run.totalAmount());
+        }
+    }
+}

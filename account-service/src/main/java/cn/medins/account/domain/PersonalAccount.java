@@ -1,0 +1,99 @@
+package cn.medins.account.domain;
+
+import cn.medins.common.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An employee's personal account (个人账户). Its balance only changes through {@link #post}, which
+ * appends the matching ledger entry, so the balance always equals the sum of the entries and is
+ * never negative. Callers lock the row ({@link #lock}) before posting.
+ */
+@Entity
+@Table(name = "personal_account")
+public class PersonalAccount extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "person_id")
+    public Long personId;
+
+    @Column(nullable = false)
+    public BigDecimal balance;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountStatus status;
+
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    @Column(name = "closed_payee")
+    public String closedPayee;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static PersonalAccount open(long personId) {
+        PersonalAccount account = new PersonalAccount();
+        account.personId = personId;
+        account.balance = BigDecimal.ZERO.setScale(2);
+        account.status = AccountStatus.ACTIVE;
+        account.createdAt = Instant.now();
+        account.updatedAt = account.createdAt;
+        account.persist();
+        return account;
+    }
+
+    /** {@code SELECT ... FOR NO KEY UPDATE}: concurrent movements of one account queue here. */
+    public static Optional<PersonalAccount> lock(long personId) {
+        return Optional.ofNullable(findById(personId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * Moves money: a positive amount credits, a negative one debits. Refuses anything that would
+     * make the balance negative.
+     */
+    public AccountEntry post(EntryType type, BigDecimal amount, String reference, Long beneficiary, Long paymentId,
+                             String description) {
+        BigDecimal after = balance.add(amount);
+        if (after.signum() < 0) {
+            throw ProblemException.rule("INSUFFICIENT_BALANCE",
+                    "The balance " + balance + " does not cover " + amount.negate() + ".");
+        }
+        balance = after;
+        updatedAt = Instant.now();
+        return AccountEntry.append(this, type, amount, reference, beneficiary, paymentId, description);
+    }
+
+    /** Money may come into any account that is not closed (a frozen one still receives). */
+    public void requireOpen() {
+        if (status == AccountStatus.CLOSED) {
+            throw ProblemException.rule("ACCOUNT_CLOSED", "The personal account was closed on " + closedAt
+                    + " (" + closedReason + "); nothing can move through it.");
+        }
+    }
+
+    /** Money may leave only an ACTIVE account. */
+    public void requireActive() {
+        requireOpen();
+        if (status == AccountStatus.FROZEN) {
+            throw ProblemException.rule("ACCOUNT_FROZEN",
+                    "The personal account is frozen by the agency; ask the agency to unfreeze it.");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package cn.medins.account.service;
+
+import cn.medins.account.domain.AccountEntry;
+import cn.medins.account.domain.AccountStatus;
+import cn.medins.account.domain.ClosureReason;
+import cn.medins.account.domain.Enrollment;
+import cn.medins.account.domain.EntryType;
+import cn.medins.account.domain.FamilyBinding;
+import cn.medins.account.domain.Payment;
+import cn.medins.account.domain.PaymentPurpose;
+import cn.medins.account.domain.Person;
+import cn.medins.account.domain.PersonalAccount;
+import cn.medins.account.domain.Relation;
+import cn.medins.common.money.Money;
+import cn.medins.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The personal account (个人账户): payments, refunds, family mutual aid (家庭共济), freezing and
+ * closure. Every movement locks the account row first, so concurrent payments queue and the
+ * balance can never go below zero.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    /** A payment with the balance it left. */
+    public record Paid(Payment payment, BigDecimal balanceAfter) {
+    }
+
+    /** A closed account and what was paid out. */
+    public record Closure(PersonalAccount account, BigDecimal paidOut) {
+    }
+
+    public PersonalAccount account(long personId) {
+        PersonalAccount account = PersonalAccount.findById(personId);
+        return account != null ? account : noAccount(personId);
+    }
+
+    public List<AccountEntry> entries(long personId, Long before, int limit) {
+        account(personId);
+        return AccountEntry.page(personId, before, limit);
+    }
+
+    @Transactional
+    public Paid pay(long personId, BigDecimal amount, PaymentPurpose purpose, Long beneficiary, String reference,
+                    boolean allowPartial) {
+        PersonalAccount account = lock(personId);
+        account.requireActive();
+        Long paidFor = beneficiary == null || beneficiary == personId ? null : beneficiary;
+        if (paidFor != null && FamilyBinding.of(personId, paidFor).isEmpty()) {
+            throw ProblemException.rule("NOT_A_BOUND_FAMILY_MEMBER", "Person " + paidFor + " is not bound to this "
+                    + "account through family mutual aid (家庭共济); bind them first.");
+        }
+        Payment.byReference(personId, reference).ifPresent(p -> {
+            throw ProblemException.conflict("DUPLICATE_REFERENCE", "Payment " + p.id + " was already made for "
+                    + "reference '" + reference + "'.");
+        });
+        if (!allowPartial && account.balance.compareTo(amount) < 0) {
+            throw ProblemException.rule("INSUFFICIENT_BALANCE", "The balance " + account.balance
+                    + " does not cover " + amount + "; send allowPartial=true to pay " + account.balance
+                    + " from the account and the rest in cash.");
+        }
+        Payment payment = new Payment();
+        payment.personId = personId;
+        payment.requestedAmount = amount;
+        payment.paidAmount = Money.min(amount, account.balance);
+        payment.shortfall = amount.subtract(payment.paidAmount);
+        payment.purpose = purpose;
+        payment.beneficiaryPersonId = paidFor;
+        payment.reference = reference;
+        payment.allowPartial = allowPartial;
+        payment.createdAt = Instant.now();
+        payment.persist();
+        if (payment.paidAmount.signum() > 0) {
+            account.post(EntryType.PAYMENT, payment.paidAmount.negate(), reference, paidFor, payment.id,
+                    purpose + (paidFor == null ? "" : " for family member " + paidFor));
+        }
+        return new Paid(payment, account.balance);
+    }
+
+    /** Gives a payment back in full, exactly once. */
+    @Transactional
+    public Paid refund(long personId, long paymentId) {
+        PersonalAccount account = lock(personId);
+        Payment payment = Payment.of(personId, paymentId).orElseThrow(() -> ProblemException.notFound(
+                "PAYMENT_NOT_FOUND", "Account " + personId + " has no payment " + paymentId + "."));
+        if (payment.refundedAt != null) {
+            throw ProblemException.conflict("ALREADY_REFUNDED", "Payment " + paymentId + " was already refunded at "
+                    + payment.refundedAt + ".");
+        }
+        account.requireOpen();
+        payment.refundedAt = Instant.now();
+        if (payment.paidAmount.signum() > 0) {
+            account.post(EntryType.REFUND, payment.paidAmount, payment.reference, payment.beneficiaryPersonId,
+                    payment.id, "Refund of payment " + paymentId);
+        }
+        return new Paid(payment, account.balance);
+    }
+
+    public Payment payment(long personId, long paymentId) {
+        account(personId);
+        return Payment.of(personId, paymentId).orElseThrow(() -> ProblemException.notFound(
+                "PAYMENT_NOT_FOUND", "Account " + personId + " has no payment " + paymentId + "."));
+    }
+
+    public List<Payment> payments(long personId, String reference, Long before, int limit) {
+        account(personId);
+        if (reference != null) {
+            return Payment.byReference(personId, reference).stream().toList();
+        }
+        return Payment.page(personId, before, limit);
+    }
+
+    @Transactional
+    public FamilyBinding bind(long holder, long member, Relation relation) {
+        PersonalAccount account = lock(holder);
+        account.requireOpen();
+        if (holder == member) {
+            throw ProblemException.rule("SELF_BINDING", "The holder's own costs are paid without a binding.");
+        }
+        if (Person.findById(member) == null) {
+            throw ProblemException.notFound("PERSON_NOT_FOUND", "No insured person with id " + member
+                    + " (memberPersonId).");
+        }
+        if (FamilyBinding.of(holder, member).isPresent()) {
+            throw ProblemException.conflict("ALREADY_BOUND", "Person " + member + " is already bound to this account.");
+        }
+        FamilyBinding binding = new FamilyBinding();
+        binding.holderPersonId = holder;
+        binding.memberPersonId = member;
+        binding.relation = relation;
+        binding.boundAt = Instant.now();
+        binding.persist();
+        return binding;
+    }
+
+    public List<FamilyBinding> members(long holder) {
+        account(holder);
+        return FamilyBinding.ofHolder(holder);
+    }
+
+    @Transactional
+    public void unbind(long holder, long member) {
+        lock(holder);
+        FamilyBinding binding = FamilyBinding.of(holder, member).orElseThrow(() -> ProblemException.notFound(
+                "NOT_BOUND", "Person " + member + " is not bound to account " + holder + "."));
+        binding.delete();
+    }
+
+    /** Freezes or unfreezes an account (agency action); a closed account stays closed. */
+    @Transactional
+    public PersonalAccount setStatus(long personId, AccountStatus status) {
+        PersonalAccount account = lock(personId);
+        if (status == AccountStatus.CLOSED) {
+            throw ProblemException.invalid("status", "an account is closed through POST /accounts/{personId}/closure");
+        }
+        account.requireOpen();
+        account.status = status;
+        account.updatedAt = Instant.now();
+        return account;
+    }
+
+    /**
+     * Closes the account and pays the balance out in cash: only on death, or on emigration or a
+     * foreign national's departure before retirement (不可提现 otherwise).
+     */
+    @Transactional
+    public Closure close(long personId, String reasonText, String payee) {
+        PersonalAccount account = lock(personId);
+        if (account.status == AccountStatus.CLOSED) {
+            throw ProblemException.conflict("ACCOUNT_CLOSED", "The account was already closed at " + account.closedAt
+                    + ".");
+        }
+        ClosureReason reason = ClosureReason.parse(reasonText).orElseThrow(() -> ProblemException.rule(
+                "CASH_WITHDRAWAL_NOT_ALLOWED", "A personal account cannot be withdrawn in cash (不可提现, 禁止套现); "
+                        + "it is paid out only when closed for one of " + Arrays.toString(ClosureReason.values())
+                        + ", and '" + reasonText + "' is not one of them."));
+        Enrollment enrollment = Enrollment.current(personId).orElseThrow();
+        if (!reason.allowedFor(enrollment.personType)) {
+            throw ProblemException.rule("CASH_WITHDRAWAL_NOT_ALLOWED", reason + " pays the account out only "
+                    + "before retirement; this person is retired.");
+        }
+        BigDecimal payout = account.balance;
+        if (payout.signum() > 0) {
+            account.post(EntryType.CLOSURE_PAYOUT, payout.negate(), "CLOSURE", null, null,
+                    "Closed (" + reason + "), paid to " + payee);
+        }
+        account.status = AccountStatus.CLOSED;
+        account.closedReason = reason.name();
+        account.closedPayee = payee;
+        account.closedAt = Instant.now();
+        if (enrollment.status == Enrollment.Status.ACTIVE) {
+            enrollment.end(LocalDate.now(), reason.name());
+        }
+        return new Closure(account, payout);
+    }
+
+    private static PersonalAccount lock(long personId) {
+        return PersonalAccount.lock(personId).orElseGet(() -> noAccount(personId));
+    }
+
+    private static PersonalAccount noAccount(long personId) {
+        Person person = PersonService.requirePerson(personId);
+        throw ProblemException.notFound("NO_PERSONAL_ACCOUNT", "Person " + person.id + " is insured as a resident "
+                + "(390): residents have no personal account (abolished by the end of 2020); the pooled fund "
+                + "covers their care.");
+    }
+}

@@ -1,0 +1,145 @@
+package cn.medins.account.service;
+
+import cn.medins.account.domain.AccountStatus;
+import cn.medins.account.domain.Contribution;
+import cn.medins.account.domain.Enrollment;
+import cn.medins.account.domain.EntryType;
+import cn.medins.account.domain.InsuranceType;
+import cn.medins.account.domain.PersonType;
+import cn.medins.account.domain.PersonalAccount;
+import cn.medins.account.domain.RetireeAllocation;
+import cn.medins.common.money.Money;
+import cn.medins.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Contributions (缴费) and the monthly allocation of retirees' accounts. */
+@ApplicationScoped
+public class ContributionService {
+
+    @Inject
+    AccountRulesConfig rules;
+
+    /** What an employee contribution credited, and the balance after it. */
+    public record Credited(Contribution contribution, BigDecimal balanceAfter) {
+    }
+
+    /** The outcome of a month's retiree allocation run. */
+    public record AllocationRun(YearMonth period, BigDecimal amountEach, int accountsCredited,
+                                BigDecimal totalAmount) {
+    }
+
+    /**
+     * An employee's month: the individual share goes entirely to the personal account, the
+     * employer share to the pooled fund except the configured part credited to the account.
+     */
+    @Transactional
+    public Credited employee(long personId, YearMonth period, BigDecimal individual, BigDecimal employer,
+                             LocalDate paidOn) {
+        Enrollment enrollment = activeEnrollment(personId);
+        if (!enrollment.isEmployee()) {
+            throw ProblemException.invalid("period", "person " + personId + " is insured as a resident (390): "
+                    + "send {year, amount} for the yearly premium");
+        }
+        if (enrollment.personType == PersonType.RETIRED) {
+            throw ProblemException.rule("RETIREE_NO_CONTRIBUTION", "Retirees do not contribute; their account "
+                    + "is credited by the monthly retiree allocation.");
+        }
+        if (Contribution.forMonth(personId, period).isPresent()) {
+            throw ProblemException.conflict("DUPLICATE_CONTRIBUTION", "The contribution for " + period
+                    + " was already paid.");
+        }
+        BigDecimal employerShare = Money.of(employer.multiply(rules.employerShareToAccount()));
+        Contribution c = record(personId, InsuranceType.EMPLOYEE, individual.add(employer), paidOn);
+        c.period = period;
+        c.individualAmount = individual;
+        c.employerAmount = employer;
+        c.creditedAmount = individual.add(employerShare);
+        c.persist();
+
+        PersonalAccount account = PersonalAccount.lock(personId).orElseThrow();
+        account.requireOpen();
+        String reference = "CONTRIBUTION-" + period;
+        if (individual.signum() > 0) {
+            account.post(EntryType.INDIVIDUAL_CONTRIBUTION, individual, reference, null, null,
+                    "Individual contribution for " + period);
+        }
+        if (employerShare.signum() > 0) {
+            account.post(EntryType.EMPLOYER_ALLOCATION, employerShare, reference, null, null,
+                    "Employer contribution share for " + period);
+        }
+        return new Credited(c, account.balance);
+    }
+
+    /** A resident's yearly premium: no personal account, only coverage. */
+    @Transactional
+    public Contribution resident(long personId, int year, BigDecimal amount, LocalDate paidOn) {
+        Enrollment enrollment = activeEnrollment(personId);
+        if (enrollment.isEmployee()) {
+            throw ProblemException.invalid("year", "person " + personId + " is insured as an employee (310): "
+                    + "send {period, individualAmount, employerAmount} for a month");
+        }
+        if (Contribution.forYear(personId, year).isPresent()) {
+            throw ProblemException.conflict("DUPLICATE_CONTRIBUTION", "The premium for " + year
+                    + " was already paid.");
+        }
+        Contribution c = record(personId, InsuranceType.RESIDENT, amount, paidOn);
+        c.contributionYear = year;
+        c.creditedAmount = Money.ZERO;
+        c.persist();
+        return c;
+    }
+
+    /** Credits every active retiree's account for the month, once. */
+    @Transactional
+    public AllocationRun allocateRetirees(YearMonth period) {
+        BigDecimal each = rules.retireeAllocation().fixedAmount().map(Money::of).orElseGet(() ->
+                Money.of(rules.retireeAllocation().averagePension().multiply(rules.retireeAllocation().pensionShare())));
+        List<Enrollment> retirees = Enrollment.list("status = ?1 and personType = ?2 order by personId",
+                Enrollment.Status.ACTIVE, PersonType.RETIRED);
+        int credited = 0;
+        for (Enrollment retiree : retirees) {
+            PersonalAccount account = PersonalAccount.lock(retiree.personId).orElse(null);
+            if (account == null || account.status == AccountStatus.CLOSED
+                    || RetireeAllocation.exists(retiree.personId, period)) {
+                continue;
+            }
+            RetireeAllocation allocation = new RetireeAllocation();
+            allocation.personId = retiree.personId;
+            allocation.period = period;
+            allocation.amount = each;
+            allocation.createdAt = Instant.now();
+            allocation.persist();
+            account.post(EntryType.RETIREE_ALLOCATION, each, "RETIREE-ALLOCATION-" + period, null, null,
+                    "Retiree allocation for " + period);
+            credited++;
+        }
+        return new AllocationRun(period, each, credited, each.multiply(BigDecimal.valueOf(credited)));
+    }
+
+    private static Enrollment activeEnrollment(long personId) {
+        PersonService.lockPerson(personId);
+        return Enrollment.active(personId).orElseThrow(() -> ProblemException.rule("NOT_ENROLLED",
+                "Person " + personId + " has no active enrollment to contribute to."));
+    }
+
+    private static Contribution record(long personId, InsuranceType kind, BigDecimal amount, LocalDate paidOn) {
+        LocalDate today = LocalDate.now();
+        if (paidOn != null && paidOn.isAfter(today)) {
+            throw ProblemException.invalid("paidOn", "cannot be in the future");
+        }
+        Contribution c = new Contribution();
+        c.personId = personId;
+        c.kind = kind;
+        c.amount = amount;
+        c.paidOn = paidOn == null ? today : paidOn;
+        c.createdAt = Instant.now();
+        return c;
+    }
+}

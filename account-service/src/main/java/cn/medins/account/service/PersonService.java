@@ -1,0 +1,179 @@
+package cn.medins.account.service;
+
+import cn.medins.account.domain.Contribution;
+import cn.medins.account.domain.Coverage;
+import cn.medins.account.domain.Enrollment;
+import cn.medins.account.domain.EnrollmentStatus;
+import cn.medins.account.domain.EntryType;
+import cn.medins.account.domain.InsuranceType;
+import cn.medins.account.domain.Person;
+import cn.medins.account.domain.PersonType;
+import cn.medins.account.domain.PersonalAccount;
+import cn.medins.account.domain.ResidentIdNumber;
+import cn.medins.account.domain.Transfer;
+import cn.medins.common.money.Money;
+import cn.medins.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Enrollment (参保), eligibility for benefits on a date, and transfers (转移接续). */
+@ApplicationScoped
+public class PersonService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccountRulesConfig rules;
+
+    /** A person with the enrollment that describes them now, and their status today. */
+    public record PersonView(Person person, Enrollment enrollment, EnrollmentStatus status) {
+    }
+
+    /** The eligibility answer, with the enrollment it was decided on. */
+    public record Eligibility(long personId, LocalDate date, Coverage coverage, Enrollment enrollment) {
+    }
+
+    @Transactional
+    public PersonView enroll(String idNumber, String name, InsuranceType type, PersonType personType, String region,
+                             LocalDate enrolledOn) {
+        ResidentIdNumber.problem(idNumber, LocalDate.now()).ifPresent(p -> {
+            throw ProblemException.invalid("idNumber", p);
+        });
+        if (!personType.fits(type)) {
+            throw ProblemException.invalid("personType", personType + " does not go with insurance type "
+                    + type.code() + ": use IN_SERVICE, RETIRED or FLEXIBLE with 310 and RESIDENT with 390");
+        }
+        Person person = lockOrCreate(idNumber, name);
+        Enrollment.active(person.id).ifPresent(active -> {
+            throw ProblemException.conflict("DUPLICATE_ENROLLMENT", "This ID number is already actively enrolled "
+                    + "(insurance " + active.insuranceType.code() + " in region " + active.insuredRegion + " since "
+                    + active.enrolledOn + "): duplicate insurance (重复参保) is not allowed.");
+        });
+        person.name = name;
+        Enrollment enrollment = Enrollment.start(person.id, type, personType, region, enrolledOn);
+        if (type == InsuranceType.EMPLOYEE && PersonalAccount.findById(person.id) == null) {
+            PersonalAccount.open(person.id);
+        }
+        return new PersonView(person, enrollment, EnrollmentStatus.ACTIVE);
+    }
+
+    /**
+     * Inserts the person if new without ever raising a unique violation (which would doom the
+     * transaction), then locks the row so that concurrent enrollments of one ID number queue.
+     */
+    private Person lockOrCreate(String idNumber, String name) {
+        em.createNativeQuery("insert into {h-schema}person (id_number, name, created_at) values (?1, ?2, ?3) "
+                        + "on conflict (id_number) do nothing")
+                .setParameter(1, idNumber).setParameter(2, name).setParameter(3, Instant.now()).executeUpdate();
+        return Person.find("idNumber", idNumber).withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+    }
+
+    public PersonView get(long personId) {
+        Person person = requirePerson(personId);
+        Enrollment enrollment = Enrollment.current(personId).orElseThrow();
+        EnrollmentStatus status = enrollment.status == Enrollment.Status.TERMINATED
+                ? EnrollmentStatus.TERMINATED : decide(enrollment, LocalDate.now()).status();
+        return new PersonView(person, enrollment, status);
+    }
+
+    public PersonView byIdNumber(String idNumber) {
+        ResidentIdNumber.problem(idNumber, LocalDate.now()).ifPresent(p -> {
+            throw ProblemException.invalid("idNumber", p);
+        });
+        Person person = Person.byIdNumber(idNumber).orElseThrow(() ->
+                ProblemException.notFound("PERSON_NOT_FOUND", "No insured person has this ID number."));
+        return get(person.id);
+    }
+
+    public Eligibility eligibility(long personId, LocalDate date) {
+        requirePerson(personId);
+        Optional<Enrollment> onDate = Enrollment.on(personId, date);
+        if (onDate.isPresent()) {
+            return new Eligibility(personId, date, decide(onDate.get(), date), onDate.get());
+        }
+        Enrollment current = Enrollment.current(personId).orElseThrow();
+        Coverage coverage = current.endedOn != null && !date.isBefore(current.endedOn)
+                ? new Coverage(false, "ENROLLMENT_ENDED", "The enrollment ended on " + current.endedOn + " ("
+                + current.endReason + ").", EnrollmentStatus.TERMINATED)
+                : new Coverage(false, "NOT_ENROLLED", "Not enrolled on " + date + "; the enrollment starts on "
+                + current.enrolledOn + ".", EnrollmentStatus.ACTIVE);
+        return new Eligibility(personId, date, coverage, current);
+    }
+
+    private Coverage decide(Enrollment enrollment, LocalDate date) {
+        if (enrollment.personType == PersonType.RETIRED) {
+            return rules.coverageRules().retiree();
+        }
+        if (enrollment.isEmployee()) {
+            return rules.coverageRules().employee(Contribution.monthsOf(enrollment.personId), date);
+        }
+        Optional<LocalDate> paidOn = Contribution.forYear(enrollment.personId, date.getYear()).map(c -> c.paidOn);
+        return rules.coverageRules().resident(paidOn, date);
+    }
+
+    /** Moves the enrollment to another region; the personal account's balance moves with it. */
+    @Transactional
+    public Transfer transfer(long personId, String toRegion, LocalDate effectiveOn) {
+        lockPerson(personId);
+        Enrollment from = Enrollment.active(personId).orElseThrow(() -> ProblemException.rule("NOT_ENROLLED",
+                "The person has no active enrollment to transfer."));
+        if (from.insuredRegion.equals(toRegion)) {
+            throw ProblemException.rule("SAME_REGION", "The person is already insured in region " + toRegion + ".");
+        }
+        if (effectiveOn.isBefore(from.enrolledOn)) {
+            throw ProblemException.invalid("effectiveOn", "must not be before the enrollment began on "
+                    + from.enrolledOn);
+        }
+        from.end(effectiveOn, "TRANSFERRED_OUT");
+        em.flush(); // the old enrollment must be inactive before the new one is inserted
+        Enrollment.start(personId, from.insuranceType, from.personType, toRegion, effectiveOn);
+
+        Transfer transfer = new Transfer();
+        transfer.personId = personId;
+        transfer.fromRegion = from.insuredRegion;
+        transfer.toRegion = toRegion;
+        transfer.effectiveOn = effectiveOn;
+        transfer.createdAt = Instant.now();
+        transfer.amountMoved = PersonalAccount.lock(personId)
+                .filter(account -> account.balance.signum() > 0)
+                .map(account -> moveBalance(account, transfer))
+                .orElse(Money.ZERO);
+        transfer.persist();
+        return transfer;
+    }
+
+    private BigDecimal moveBalance(PersonalAccount account, Transfer transfer) {
+        account.requireActive();
+        BigDecimal amount = account.balance;
+        String reference = "TRANSFER-" + transfer.fromRegion + "-" + transfer.toRegion + "-" + transfer.effectiveOn;
+        account.post(EntryType.TRANSFER_OUT, amount.negate(), reference, null, null,
+                "Transferred out of region " + transfer.fromRegion);
+        account.post(EntryType.TRANSFER_IN, amount, reference, null, null,
+                "Transferred in to region " + transfer.toRegion);
+        return amount;
+    }
+
+    static Person requirePerson(long personId) {
+        Person person = Person.findById(personId);
+        if (person == null) {
+            throw personNotFound(personId);
+        }
+        return person;
+    }
+
+    static Person lockPerson(long personId) {
+        return Person.lock(personId).orElseThrow(() -> personNotFound(personId));
+    }
+
+    static ProblemException personNotFound(long personId) {
+        return ProblemException.notFound("PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
+    }
+}
