@@ -51,7 +51,7 @@ public class AccountResource {
     @Operation(summary = "The ledger, newest first", description = "amount is signed (credits positive, debits "
             + "negative): the entries always sum to the balance.")
     @APIResponse(responseCode = "200", description = "A page of entries")
-    public Page<AccountResponses.Entry> entries(@RestPath long personId, @RestQuery Integer limit,
+    public Page<AccountResponses.Entry> entries(@RestPath long personId, @RestQuery String limit,
                                                 @RestQuery String cursor) {
         int size = Cursor.limit(limit);
         return Page.of(accounts.entries(personId, Cursor.decode(cursor), size), size, e -> e.id,
@@ -82,7 +82,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "A page of payments (at most one with ?reference=)")
     public Page<AccountResponses.Payment> payments(@RestPath long personId,
                                                    @RestQuery @Size(min = 1, max = 128) String reference,
-                                                   @RestQuery Integer limit, @RestQuery String cursor) {
+                                                   @RestQuery String limit, @RestQuery String cursor) {
         int size = Cursor.limit(limit);
         return Page.of(accounts.payments(personId, reference, Cursor.decode(cursor), size), size, p -> p.id,
                 p -> AccountResponses.Payment.of(p, null));

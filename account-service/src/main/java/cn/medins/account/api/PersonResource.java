@@ -3,6 +3,7 @@ package cn.medins.account.api;
 import cn.medins.account.service.ContributionService;
 import cn.medins.account.service.PersonService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.problem.Params;
 import cn.medins.common.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,8 +83,8 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "The answer, eligible or not")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     public PersonResponses.Eligibility eligibility(@RestPath long personId,
-                                                   @Parameter(description = "YYYY-MM-DD") @RestQuery LocalDate date) {
-        return PersonResponses.Eligibility.of(persons.eligibility(personId, date == null ? LocalDate.now() : date));
+                                                   @Parameter(description = "YYYY-MM-DD, default today") @RestQuery String date) {
+        return PersonResponses.Eligibility.of(persons.eligibility(personId, Params.date("date", date, LocalDate.now())));
     }
 
     @POST

@@ -50,6 +50,7 @@ public class AccountService {
     @Transactional
     public Paid pay(long personId, BigDecimal amount, PaymentPurpose purpose, Long beneficiary, String reference,
                     boolean allowPartial) {
+        amount = Money.of(amount);
         PersonalAccount account = lock(personId);
         account.requireActive();
         Long paidFor = beneficiary == null || beneficiary == personId ? null : beneficiary;

@@ -56,11 +56,11 @@ public class ContributionService {
                     + " was already paid.");
         }
         BigDecimal employerShare = Money.of(employer.multiply(rules.employerShareToAccount()));
-        Contribution c = record(personId, InsuranceType.EMPLOYEE, individual.add(employer), paidOn);
+        Contribution c = record(personId, InsuranceType.EMPLOYEE, Money.of(individual.add(employer)), paidOn);
         c.period = period;
-        c.individualAmount = individual;
-        c.employerAmount = employer;
-        c.creditedAmount = individual.add(employerShare);
+        c.individualAmount = Money.of(individual);
+        c.employerAmount = Money.of(employer);
+        c.creditedAmount = Money.of(individual.add(employerShare));
         c.persist();
 
         PersonalAccount account = PersonalAccount.lock(personId).orElseThrow();
@@ -89,7 +89,7 @@ public class ContributionService {
             throw ProblemException.conflict("DUPLICATE_CONTRIBUTION", "The premium for " + year
                     + " was already paid.");
         }
-        Contribution c = record(personId, InsuranceType.RESIDENT, amount, paidOn);
+        Contribution c = record(personId, InsuranceType.RESIDENT, Money.of(amount), paidOn);
         c.contributionYear = year;
         c.creditedAmount = Money.ZERO;
         c.persist();

@@ -1,5 +1,6 @@
 package cn.medins.common.paging;
 
+import cn.medins.common.problem.Params;
 import cn.medins.common.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,7 +29,8 @@ public final class Cursor {
     }
 
     /** Checks {@code ?limit=}: default 50, 1 to 500. */
-    public static int limit(Integer limit) {
+    public static int limit(String text) {
+        Integer limit = Params.integer("limit", text);
         if (limit == null) {
             return Page.DEFAULT_LIMIT;
         }

@@ -81,7 +81,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null) {
+            return fromJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return respond(404, "NOT_FOUND", "Nothing at " + (uri == null ? "this path" : uri.getPath())
+                    + " (identifiers in paths are numbers).", null, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -95,6 +103,34 @@ public class ProblemMappers {
         return respond(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", null, uri);
     }
 
+    /** Quarkus REST wraps some body-reading failures in a plain 400; unwrap them to name the field. */
+    private Response fromJson(JsonProcessingException json, UriInfo uri) {
+        if (json instanceof InvalidFormatException e) {
+            return invalidFormat(e, uri);
+        }
+        if (json instanceof MismatchedInputException e) {
+            return mismatched(e, uri);
+        }
+        if (json instanceof JsonMappingException e) {
+            Throwable cause = e.getCause();
+            return fieldProblem(e, cause != null && cause.getMessage() != null ? cause.getMessage()
+                    : e.getOriginalMessage(), uri);
+        }
+        if (json instanceof JsonParseException e) {
+            return malformed(e, uri);
+        }
+        return json(json, uri);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
     private static Response fieldProblem(JsonMappingException e, String message, UriInfo uri) {
         String field = jsonPath(e);
         if (field.isEmpty()) {
@@ -104,8 +140,8 @@ public class ProblemMappers {
     }
 
     static Response respond(int status, String code, String detail, List<Violation> violations, UriInfo uri) {
-        String title = Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = status == 422 ? "Unprocessable Content" : known == null ? "Error" : known.getReasonPhrase();
         String instance = uri == null ? null : uri.getPath();
         Problem body = new Problem(Problem.typeOf(code), title, status, detail, instance, code, violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
