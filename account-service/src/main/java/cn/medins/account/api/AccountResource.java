@@ -99,6 +99,7 @@ public class AccountResource {
 
     @POST
     @Path("/payments/{paymentId}/refund")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refund a payment in full, once", description = "Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Refunded")
     @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")

@@ -1,0 +1,57 @@
+package cn.medins.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** The published contract lists every endpoint of api.md with its error codes. */
+@QuarkusTest
+class OpenApiTest {
+
+    private static ValidatableResponse openApi() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void everyEndpointOfTheContractIsPublished() {
+        openApi()
+                .body("paths.'/persons'.post", notNullValue())
+                .body("paths.'/persons'.get", notNullValue())
+                .body("paths.'/persons/{personId}'.get", notNullValue())
+                .body("paths.'/persons/{personId}/eligibility'.get", notNullValue())
+                .body("paths.'/persons/{personId}/contributions'.post", notNullValue())
+                .body("paths.'/persons/{personId}/transfers'.post", notNullValue())
+                .body("paths.'/accounts/{personId}'.get", notNullValue())
+                .body("paths.'/accounts/{personId}/entries'.get", notNullValue())
+                .body("paths.'/accounts/{personId}/payments'.post", notNullValue())
+                .body("paths.'/accounts/{personId}/payments'.get", notNullValue())
+                .body("paths.'/accounts/{personId}/payments/{paymentId}/refund'.post", notNullValue())
+                .body("paths.'/accounts/{personId}/family-members'.post", notNullValue())
+                .body("paths.'/accounts/{personId}/family-members'.get", notNullValue())
+                .body("paths.'/accounts/{personId}/family-members/{memberPersonId}'.delete", notNullValue())
+                .body("paths.'/accounts/{personId}/closure'.post", notNullValue());
+    }
+
+    @Test
+    void errorCodesAreListedPerOperation() {
+        openApi()
+                .body("paths.'/persons'.post.responses.'409'.description", containsString("DUPLICATE_ENROLLMENT"))
+                .body("paths.'/accounts/{personId}/payments'.post.responses.'422'.description",
+                        containsString("INSUFFICIENT_BALANCE"))
+                .body("paths.'/accounts/{personId}/payments'.post.responses.'422'.description",
+                        containsString("NOT_A_BOUND_FAMILY_MEMBER"))
+                .body("paths.'/accounts/{personId}'.get.responses.'404'.description",
+                        containsString("NO_PERSONAL_ACCOUNT"))
+                .body("paths.'/accounts/{personId}/closure'.post.responses.'422'.description",
+                        containsString("CASH_WITHDRAWAL_NOT_ALLOWED"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
