@@ -1,0 +1,102 @@
+package cn.medins.reimbursement.domain;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A region's payment policy for one insurance type and year, as the document of api.md: amounts in
+ * yuan, ratios as decimals. Every number here is policy data, never a constant in code.
+ */
+public record PolicyDocument(
+        @NotNull @Valid Inpatient inpatient,
+        @NotNull @Valid Outpatient outpatient,
+        @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal retireeBonus,
+        @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal maxRatio,
+        @NotNull Map<String, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> preSelfPayShare,
+        @Valid Catastrophic catastrophic,
+        @Valid Remote remote) {
+
+    /** 住院: per-admission deductible (起付线) and banded ratios (分段累进) by institution level. */
+    public record Inpatient(
+            @NotNull Map<String, @NotNull @DecimalMin("0") BigDecimal> deductibleByLevel,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal repeatAdmissionDeductibleFactor,
+            @NotNull Map<String, @NotEmpty List<@Valid @NotNull Band>> bandsByLevel,
+            @NotNull @DecimalMin("0") BigDecimal annualCap) {
+    }
+
+    /** 门诊统筹: a yearly deductible and cap, one ratio per level. */
+    public record Outpatient(
+            @NotNull @DecimalMin("0") BigDecimal annualDeductible,
+            @NotNull @DecimalMin("0") BigDecimal annualCap,
+            @NotNull Map<String, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> ratioByLevel) {
+    }
+
+    /** 大额/大病保险: above a yearly threshold of the person's in-scope burden. */
+    public record Catastrophic(
+            @NotNull @DecimalMin("0") BigDecimal threshold,
+            @NotEmpty List<@Valid @NotNull Band> bands,
+            @NotNull @DecimalMin("0") BigDecimal annualCap) {
+    }
+
+    public record Remote(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal unfiledRatioReduction) {
+    }
+
+    /** A segment up to {@code upTo} (null: no upper bound), paid at {@code ratio}. */
+    public record Band(@DecimalMin("0") BigDecimal upTo, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio) {
+    }
+
+    public static final List<String> LEVELS = List.of("1", "2", "3");
+
+    /** What the annotations cannot say: every level present, bands ascending, the last unbounded. */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String level : LEVELS) {
+            if (!inpatient.deductibleByLevel().containsKey(level)) {
+                problems.add("inpatient.deductibleByLevel: level " + level + " is missing");
+            }
+            if (!outpatient.ratioByLevel().containsKey(level)) {
+                problems.add("outpatient.ratioByLevel: level " + level + " is missing");
+            }
+            List<Band> bands = inpatient.bandsByLevel().get(level);
+            if (bands == null) {
+                problems.add("inpatient.bandsByLevel: level " + level + " is missing");
+            } else {
+                bandProblems("inpatient.bandsByLevel." + level, bands, problems);
+            }
+        }
+        if (catastrophic != null) {
+            bandProblems("catastrophic.bands", catastrophic.bands(), problems);
+        }
+        for (String category : preSelfPayShare.keySet()) {
+            if (!List.of("A", "B", "EXPENSIVE_DRUG", "SPECIAL_TREATMENT").contains(category)) {
+                problems.add("preSelfPayShare: '" + category + "' is not A, B, EXPENSIVE_DRUG or SPECIAL_TREATMENT");
+            }
+        }
+        return problems;
+    }
+
+    private static void bandProblems(String field, List<Band> bands, List<String> problems) {
+        if (bands == null || bands.isEmpty()) {
+            return;
+        }
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int i = 0; i < bands.size(); i++) {
+            BigDecimal upTo = bands.get(i).upTo();
+            boolean last = i == bands.size() - 1;
+            if (upTo == null && !last) {
+                problems.add(field + "[" + i + "].upTo: only the last band may be unbounded");
+            } else if (upTo != null && upTo.compareTo(previous) <= 0) {
+                problems.add(field + "[" + i + "].upTo: bounds must increase");
+            } else if (upTo != null && last) {
+                problems.add(field + "[" + i + "].upTo: the last band must be unbounded (null)");
+            }
+            previous = upTo == null ? previous : upTo;
+        }
+    }
+}
