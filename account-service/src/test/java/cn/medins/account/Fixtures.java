@@ -3,14 +3,12 @@ package cn.medins.account;
 import static io.restassured.RestAssured.given;
 
 import cn.medins.account.domain.ResidentIdNumber;
+import cn.medins.testsupport.TestData;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.hamcrest.Matcher;
-import org.hamcrest.Matchers;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds persons and money movements through the public API, as a client would. */
@@ -71,12 +69,11 @@ public final class Fixtures {
         return given().get("/accounts/" + personId).then().statusCode(200).extract().path("balance").toString();
     }
 
-    /** Matches a JSON amount exactly, with its two decimals: {@code yuan("140")} matches {@code 140.00}. */
     public static Matcher<Object> yuan(String amount) {
-        return Matchers.equalTo(new BigDecimal(amount).setScale(2));
+        return TestData.yuan(amount);
     }
 
     public static String key() {
-        return UUID.randomUUID().toString();
+        return TestData.key();
     }
 }

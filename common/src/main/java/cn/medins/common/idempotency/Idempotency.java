@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,8 @@ public class Idempotency {
     public static final String REPLAYED = "Idempotent-Replayed";
     /** First half of the advisory-lock key, so these locks never collide with other advisory locks. */
     private static final int LOCK_NAMESPACE = 7411;
+    /** Stored status of a key whose request is still under way in a saga. */
+    private static final int IN_FLIGHT = 0;
 
     @Inject
     EntityManager em;
@@ -61,12 +64,7 @@ public class Idempotency {
 
     private Response run(boolean required, Object request, Supplier<Response> action) {
         String key = headers.getHeaderString(HEADER);
-        if (key == null) {
-            if (required) {
-                throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED",
-                        "This request moves money: send an Idempotency-Key header (1-128 printable characters) "
-                                + "so that a retry can never apply it twice.");
-            }
+        if (key == null && !required) {
             return action.get();
         }
         validate(key);
@@ -81,7 +79,69 @@ public class Idempotency {
         return response;
     }
 
+    /**
+     * Phase one of a request that completes in a later transaction (a saga): inside the transaction
+     * that creates the pending effect, replays a finished request, refuses a reused or in-flight
+     * key, or claims the key (stored as in flight until {@link #complete} or {@link #release}).
+     *
+     * @return the replayed response, or empty when the key is now claimed by this request
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Response> claim(String key, Object request) {
+        validate(key);
+        lock(key);
+        String hash = hash(request);
+        IdempotencyRecord previous = em.find(IdempotencyRecord.class, key);
+        if (previous != null) {
+            if (previous.responseStatus == IN_FLIGHT && previous.requestHash.equals(hash)) {
+                throw inFlight();
+            }
+            return Optional.of(replay(previous, hash));
+        }
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.key = key;
+        record.requestHash = hash;
+        record.responseStatus = IN_FLIGHT;
+        record.createdAt = Instant.now();
+        em.persist(record);
+        return Optional.empty();
+    }
+
+    /** Phase two: stores the final response of a claimed key, in the transaction that finishes the effect. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String key, int status, Object body) {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
+        if (record != null) {
+            record.responseStatus = status;
+            record.responseBody = json(body);
+        }
+    }
+
+    /** Frees a claimed key whose effect was voided, so that the caller may retry with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(String key) {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
+        if (record != null && record.responseStatus == IN_FLIGHT) {
+            em.remove(record);
+        }
+    }
+
+    /** The key sent with the current request, or null. */
+    public String currentKey() {
+        return headers.getHeaderString(HEADER);
+    }
+
+    private static ProblemException inFlight() {
+        return ProblemException.conflict("IDEMPOTENCY_KEY_IN_FLIGHT",
+                "A request with this Idempotency-Key is still being processed; retry in a moment.");
+    }
+
     private static void validate(String key) {
+        if (key == null) {
+            throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED",
+                    "This request moves money: send an Idempotency-Key header (1-128 printable characters) "
+                            + "so that a retry can never apply it twice.");
+        }
         if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             throw ProblemException.invalid(HEADER, "must be 1 to 128 printable ASCII characters");
         }
@@ -92,8 +152,7 @@ public class Idempotency {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1, hashtext(?2))")
                 .setParameter(1, LOCK_NAMESPACE).setParameter(2, key).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            throw ProblemException.conflict("IDEMPOTENCY_KEY_IN_FLIGHT",
-                    "A request with this Idempotency-Key is still being processed; retry in a moment.");
+            throw inFlight();
         }
     }
 

@@ -139,7 +139,7 @@ public class ProblemMappers {
         return respond(400, "VALIDATION_FAILED", field + ": " + message, List.of(new Violation(field, message)), uri);
     }
 
-    static Response respond(int status, String code, String detail, List<Violation> violations, UriInfo uri) {
+    public static Response respond(int status, String code, String detail, List<Violation> violations, UriInfo uri) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = status == 422 ? "Unprocessable Content" : known == null ? "Error" : known.getReasonPhrase();
         String instance = uri == null ? null : uri.getPath();

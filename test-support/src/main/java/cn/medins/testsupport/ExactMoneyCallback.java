@@ -1,4 +1,4 @@
-package cn.medins.account;
+package cn.medins.testsupport;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;

@@ -1,0 +1,39 @@
+package cn.medins.reimbursement.api;
+
+import cn.medins.reimbursement.service.AccumulatorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** A person's use of the year's pooled-fund quotas. */
+@Path("/persons/{personId}/accumulators/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "settlements")
+public class AccumulatorResource {
+
+    @Inject
+    AccumulatorService accumulators;
+
+    /** Yearly use; the caps come from the person's policy for that year (null when there is none). */
+    public record Yearly(long personId, int year, BigDecimal inpatientFundPaid, BigDecimal inpatientCapRemaining,
+                         BigDecimal outpatientDeductibleUsed, BigDecimal outpatientFundPaid,
+                         BigDecimal outpatientCapRemaining, BigDecimal catastrophicBurden, BigDecimal catastrophicPaid,
+                         int admissions) {
+    }
+
+    @GET
+    @Operation(summary = "Yearly accumulators (年度累计)")
+    @APIResponse(responseCode = "200", description = "The year's use")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+    public Yearly get(@RestPath long personId, @RestPath int year) {
+        return accumulators.yearly(personId, year);
+    }
+}

@@ -1,0 +1,53 @@
+package cn.medins.reimbursement.api;
+
+import cn.medins.common.money.NonNegativeAmount;
+import cn.medins.reimbursement.domain.InjuryCause;
+import cn.medins.reimbursement.domain.MedicalType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A bill to settle (结算), preview or claim: {@code admissionDate}/{@code dischargeDate} for
+ * inpatient care (21), {@code serviceDate} otherwise; {@code injuryCause} defaults to ILLNESS.
+ * {@code invoiceNumbers} is for reimbursement claims only.
+ */
+public record SettlementRequest(
+        @NotNull Long personId,
+        @NotBlank @Size(max = 32) String institutionCode,
+        @NotBlank @Size(max = 64) String visitId,
+        @NotNull MedicalType medicalType,
+        LocalDate admissionDate,
+        LocalDate dischargeDate,
+        LocalDate serviceDate,
+        InjuryCause injuryCause,
+        boolean useAccount,
+        Long familyPayerPersonId,
+        @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
+        List<@NotBlank @Size(max = 64) String> invoiceNumbers) {
+
+    /** One bill line: {@code quantity x unitPrice}, quantity may have decimals. */
+    public record Line(
+            @NotBlank @Size(max = 64) String itemCode,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 4)
+            BigDecimal quantity,
+            @NotNull @NonNegativeAmount BigDecimal unitPrice) {
+    }
+
+    public InjuryCause cause() {
+        return injuryCause == null ? InjuryCause.ILLNESS : injuryCause;
+    }
+
+    /** The date whose year picks the policy and the accumulators. */
+    public LocalDate careDate() {
+        return medicalType == MedicalType.INPATIENT ? dischargeDate : serviceDate;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.medins.reimbursement.api;
+
+import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.paging.Cursor;
+import cn.medins.common.paging.Page;
+import cn.medins.common.problem.Params;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.service.SettlementService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Settlement (结算) at the counter: preview, settle, read, cancel. */
+@Path("/settlements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "settlements")
+@APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON, IDEMPOTENCY_KEY_REQUIRED")
+public class SettlementResource {
+
+    @Inject
+    SettlementService settlements;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/preview")
+    @Operation(summary = "Preview a settlement (预结算)", description = "Computes the breakdown with the person's "
+            + "current yearly accumulators and estimates the account part; changes nothing.")
+    @APIResponse(responseCode = "200", description = "The breakdown (settlementId and status are null)")
+    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+    public SettlementResponse preview(@Valid @NotNull SettlementRequest body) {
+        return SettlementResponse.of(settlements.preview(body));
+    }
+
+    @POST
+    @Operation(summary = "Settle a visit (结算)", description = "Once per (institutionCode, visitId). The pooled fund "
+            + "and catastrophic insurance pay per the insured region's policy; with useAccount the personal account "
+            + "(or familyPayerPersonId's, 家庭共济) pays the personal burden up to its balance; the rest is cash. "
+            + "Requires an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Settled: status COMPLETED")
+    @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: nothing was settled, or (when the "
+            + "detail names a settlement) it is PENDING and will be completed or voided automatically")
+    public Response settle(@Valid @NotNull SettlementRequest body) {
+        if (idempotency.currentKey() == null) {
+            throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "A settlement moves money: send an "
+                    + "Idempotency-Key header so that a retry can never settle twice.");
+        }
+        return settlements.settle(body);
+    }
+
+    @GET
+    @Path("/{settlementId}")
+    @Operation(summary = "A settlement, with its trace")
+    @APIResponse(responseCode = "200", description = "The settlement")
+    @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
+    public SettlementResponse get(@RestPath long settlementId) {
+        return SettlementResponse.of(settlements.get(settlementId));
+    }
+
+    @GET
+    @Operation(summary = "A person's settlements, newest first")
+    @APIResponse(responseCode = "200", description = "A page of settlements")
+    public Page<SettlementResponse> list(@RestQuery String personId, @RestQuery String year, @RestQuery String limit,
+                                         @RestQuery String cursor) {
+        Long person = Params.id("personId", personId);
+        if (person == null) {
+            throw ProblemException.invalid("personId", "is required");
+        }
+        int size = Cursor.limit(limit);
+        return Page.of(settlements.list(person, Params.integer("year", year), Cursor.decode(cursor), size), size,
+                s -> s.id, SettlementResponse::of);
+    }
+
+    @POST
+    @Path("/{settlementId}/cancellation")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a settlement (撤销)", description = "Refunds the account payment and returns exactly "
+            + "the yearly quotas it used; once. Requires an Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED, SETTLEMENT_PENDING, SETTLEMENT_FAILED, "
+            + "IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: not cancelled; retry")
+    public Response cancel(@RestPath long settlementId) {
+        return idempotency.required(List.of(settlementId), () ->
+                Response.ok(SettlementResponse.of(settlements.cancel(settlementId))).build());
+    }
+}

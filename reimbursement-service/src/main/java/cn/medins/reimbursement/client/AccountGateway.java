@@ -1,0 +1,128 @@
+package cn.medins.reimbursement.client;
+
+import cn.medins.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * What reimbursement-service needs of account-service, as answers rather than HTTP: eligibility,
+ * balances, payments and refunds. A call without an answer throws
+ * {@link AccountServiceUnavailableException}; a refusal is returned as {@link Refused}.
+ */
+@ApplicationScoped
+public class AccountGateway {
+
+    @Inject
+    @RestClient
+    AccountClient client;
+
+    /** account-service's eligibility answer. */
+    public record Eligibility(long personId, boolean eligible, String reason, String detail, String insuranceType,
+                              String personType, boolean retired, String insuredRegion, String status) {
+    }
+
+    /** A personal account. */
+    public record Account(long personId, BigDecimal balance, String status) {
+    }
+
+    /** What became of a payment request. */
+    public sealed interface PaymentOutcome permits Payment, Refused {
+    }
+
+    /** A payment as account-service reports it. */
+    public record Payment(long paymentId, BigDecimal paidAmount, BigDecimal shortfall, BigDecimal balanceAfter,
+                          String reference, boolean refunded) implements PaymentOutcome {
+    }
+
+    /** A payment refused by a rule of account-service. */
+    public record Refused(int status, String code, String detail) implements PaymentOutcome {
+    }
+
+    private record Problem(String code, String detail) {
+    }
+
+    private record PaymentPage(List<Payment> items) {
+    }
+
+    public Eligibility eligibility(long personId, LocalDate date) {
+        try (Response r = call(() -> client.eligibility(personId, date.toString()))) {
+            if (r.getStatus() == 404) {
+                throw ProblemException.rule("UNKNOWN_PERSON", "account-service knows no person " + personId + ".");
+            }
+            return ok(r, Eligibility.class);
+        }
+    }
+
+    /** The person's account, or empty when they have none (residents). */
+    public Optional<Account> account(long personId) {
+        try (Response r = call(() -> client.account(personId))) {
+            return r.getStatus() == 404 ? Optional.empty() : Optional.of(ok(r, Account.class));
+        }
+    }
+
+    /** Pays with allowPartial; the result is the payment, or the rule that refused it. */
+    public PaymentOutcome pay(long payer, BigDecimal amount, String purpose, Long beneficiary, String reference, String key) {
+        try (Response r = call(() -> client.pay(payer, key,
+                new AccountClient.PaymentRequest(amount, purpose, beneficiary, reference, true)))) {
+            if (r.getStatus() == 201) {
+                return r.readEntity(Payment.class);
+            }
+            Problem p = r.readEntity(Problem.class);
+            if ("DUPLICATE_REFERENCE".equals(p.code())) {
+                return paymentFor(payer, reference).<PaymentOutcome>map(x -> x)
+                        .orElse(new Refused(409, p.code(), p.detail()));
+            }
+            return new Refused(r.getStatus(), p.code(), p.detail());
+        }
+    }
+
+    /** The payment made for a reference, if any (reconciliation after a lost answer). */
+    public Optional<Payment> paymentFor(long payer, String reference) {
+        try (Response r = call(() -> client.paymentsByReference(payer, reference))) {
+            if (r.getStatus() == 404) {
+                return Optional.empty();
+            }
+            return ok(r, PaymentPage.class).items().stream().findFirst();
+        }
+    }
+
+    /** Refunds a payment; an earlier refund of it counts as done. */
+    public void refund(long payer, long paymentId, String key) {
+        try (Response r = call(() -> client.refund(payer, paymentId, key))) {
+            if (r.getStatus() == 201 || r.getStatus() == 409) {
+                return;
+            }
+            Problem p = r.readEntity(Problem.class);
+            throw ProblemException.rule("ACCOUNT_REFUND_REFUSED", "account-service refused the refund: " + p.code()
+                    + " " + p.detail());
+        }
+    }
+
+    private static <T> T ok(Response r, Class<T> type) {
+        if (r.getStatus() != 200) {
+            throw new AccountServiceUnavailableException("account-service answered " + r.getStatus(), null);
+        }
+        return r.readEntity(type);
+    }
+
+    private static Response call(Supplier<Response> request) {
+        try {
+            return request.get();
+        } catch (AccountServiceUnavailableException e) {
+            throw e;
+        } catch (ProcessingException | FaultToleranceException e) {
+            throw new AccountServiceUnavailableException("account-service did not answer: " + e.getMessage(), e);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            throw new AccountServiceUnavailableException("account-service failed: " + e.getMessage(), e);
+        }
+    }
+}

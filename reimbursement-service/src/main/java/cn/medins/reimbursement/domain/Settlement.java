@@ -1,0 +1,220 @@
+package cn.medins.reimbursement.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A settlement (结算): the fund breakdown of one visit, how the person's burden was paid, and what it
+ * took from the yearly quotas ({@code used*}), so that a cancellation gives back exactly that.
+ */
+@Entity
+public class Settlement extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "person_id", nullable = false)
+    public Long personId;
+
+    @Column(name = "institution_code", nullable = false)
+    public String institutionCode;
+
+    @Column(name = "visit_id", nullable = false)
+    public String visitId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "medical_type", nullable = false)
+    public MedicalType medicalType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SettlementMode mode;
+
+    @Column(name = "filing_id")
+    public Long filingId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SettlementStatus status;
+
+    @Column(name = "insured_region", nullable = false)
+    public String insuredRegion;
+
+    @Column(name = "insurance_type", nullable = false)
+    public String insuranceType;
+
+    @Column(name = "policy_id", nullable = false)
+    public Long policyId;
+
+    @Column(name = "policy_version", nullable = false)
+    public int policyVersion;
+
+    @Column(name = "settlement_year", nullable = false)
+    public int year;
+
+    @Column(name = "admission_date")
+    public LocalDate admissionDate;
+
+    @Column(name = "discharge_date")
+    public LocalDate dischargeDate;
+
+    @Column(name = "service_date")
+    public LocalDate serviceDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "injury_cause", nullable = false)
+    public InjuryCause injuryCause;
+
+    @Column(name = "use_account", nullable = false)
+    public boolean useAccount;
+
+    @Column(name = "family_payer_person_id")
+    public Long familyPayerPersonId;
+
+    /** The key the settling request came with, completed or released when the saga ends. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "total_amount", nullable = false)
+    public BigDecimal totalAmount;
+    @Column(name = "self_funded_amount", nullable = false)
+    public BigDecimal selfFundedAmount;
+    @Column(name = "over_limit_amount", nullable = false)
+    public BigDecimal overLimitAmount;
+    @Column(name = "pre_self_pay_amount", nullable = false)
+    public BigDecimal preSelfPayAmount;
+    @Column(name = "eligible_amount", nullable = false)
+    public BigDecimal eligibleAmount;
+    @Column(name = "deductible_applied", nullable = false)
+    public BigDecimal deductibleApplied;
+    @Column(name = "pool_fund_paid", nullable = false)
+    public BigDecimal poolFundPaid;
+    @Column(name = "catastrophic_paid", nullable = false)
+    public BigDecimal catastrophicPaid;
+    @Column(name = "fund_paid_total", nullable = false)
+    public BigDecimal fundPaidTotal;
+    @Column(name = "personal_burden", nullable = false)
+    public BigDecimal personalBurden;
+    @Column(name = "account_paid", nullable = false)
+    public BigDecimal accountPaid;
+    @Column(name = "family_account_paid", nullable = false)
+    public BigDecimal familyAccountPaid;
+    @Column(name = "cash_paid", nullable = false)
+    public BigDecimal cashPaid;
+    @Column(name = "account_balance_after")
+    public BigDecimal accountBalanceAfter;
+    @Column(name = "account_payment_id")
+    public Long accountPaymentId;
+
+    @Column(name = "used_inpatient_fund_paid", nullable = false)
+    public BigDecimal usedInpatientFundPaid;
+    @Column(name = "used_outpatient_deductible", nullable = false)
+    public BigDecimal usedOutpatientDeductible;
+    @Column(name = "used_outpatient_fund_paid", nullable = false)
+    public BigDecimal usedOutpatientFundPaid;
+    @Column(name = "used_catastrophic_burden", nullable = false)
+    public BigDecimal usedCatastrophicBurden;
+    @Column(name = "used_catastrophic_paid", nullable = false)
+    public BigDecimal usedCatastrophicPaid;
+    @Column(name = "used_admissions", nullable = false)
+    public int usedAdmissions;
+
+    /** The bill's lines as JSON, as received. */
+    @Column(nullable = false)
+    public String lines;
+
+    /** Unlisted item codes, comma separated. */
+    @Column(name = "unlisted_items", nullable = false)
+    public String unlistedItems;
+
+    /** The computation in words, one step per line. */
+    @Column(nullable = false)
+    public String trace;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    public void apply(FundBreakdown b) {
+        totalAmount = b.totalAmount();
+        selfFundedAmount = b.selfFundedAmount();
+        overLimitAmount = b.overLimitAmount();
+        preSelfPayAmount = b.preSelfPayAmount();
+        eligibleAmount = b.eligibleAmount();
+        deductibleApplied = b.deductibleApplied();
+        poolFundPaid = b.poolFundPaid();
+        catastrophicPaid = b.catastrophicPaid();
+        fundPaidTotal = b.fundPaidTotal();
+        personalBurden = b.personalBurden();
+        Accumulators used = b.used();
+        usedInpatientFundPaid = used.inpatientFundPaid();
+        usedOutpatientDeductible = used.outpatientDeductibleUsed();
+        usedOutpatientFundPaid = used.outpatientFundPaid();
+        usedCatastrophicBurden = used.catastrophicBurden();
+        usedCatastrophicPaid = used.catastrophicPaid();
+        usedAdmissions = used.admissions();
+        unlistedItems = String.join(",", b.unlistedItems());
+        trace = String.join("\n", b.trace());
+        paidInCash();
+    }
+
+    /** The whole burden in cash, no account payment (yet). */
+    public void paidInCash() {
+        accountPaid = BigDecimal.ZERO.setScale(2);
+        familyAccountPaid = BigDecimal.ZERO.setScale(2);
+        cashPaid = personalBurden;
+    }
+
+    /** Records what an account (the person's own, or a bound family member's) paid of the burden. */
+    public void paidFromAccount(BigDecimal paid, BigDecimal balanceAfter, Long paymentId) {
+        if (familyPayerPersonId != null) {
+            familyAccountPaid = paid;
+        } else {
+            accountPaid = paid;
+        }
+        cashPaid = personalBurden.subtract(paid);
+        accountBalanceAfter = balanceAfter;
+        accountPaymentId = paymentId;
+    }
+
+    public Accumulators used() {
+        return new Accumulators(usedInpatientFundPaid, usedOutpatientDeductible, usedOutpatientFundPaid,
+                usedCatastrophicBurden, usedCatastrophicPaid, usedAdmissions);
+    }
+
+    public List<String> traceLines() {
+        return List.of(trace.split("\n"));
+    }
+
+    public void note(String step) {
+        trace = trace + "\n" + step;
+    }
+
+    /** The account whose money pays: a bound family member's, or the person's own. */
+    public long payerPersonId() {
+        return familyPayerPersonId != null ? familyPayerPersonId : personId;
+    }
+
+    /** The reference of the account payment, so that it can be found after a crash. */
+    public String paymentReference() {
+        return "SETTLEMENT-" + id;
+    }
+
+    public LocalDate careDate() {
+        return medicalType == MedicalType.INPATIENT ? dischargeDate : serviceDate;
+    }
+}

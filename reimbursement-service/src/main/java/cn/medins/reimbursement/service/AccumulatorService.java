@@ -1,0 +1,63 @@
+package cn.medins.reimbursement.service;
+
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.api.AccumulatorResource.Yearly;
+import cn.medins.reimbursement.client.AccountGateway;
+import cn.medins.reimbursement.domain.Accumulators;
+import cn.medins.reimbursement.domain.Policy;
+import cn.medins.reimbursement.domain.PolicyDocument;
+import cn.medins.reimbursement.domain.Settlement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A person's yearly use, with what is left of the caps of the policy that applies to them. */
+@ApplicationScoped
+public class AccumulatorService {
+
+    @Inject
+    AccumulatorStore store;
+
+    @Inject
+    AccountGateway accounts;
+
+    @Inject
+    ReferenceDataService reference;
+
+    public Yearly yearly(long personId, int year) {
+        Accumulators a = store.read(personId, year);
+        Optional<PolicyDocument> policy = policyFor(personId, year);
+        BigDecimal inpatientLeft = policy.map(p -> p.inpatient().annualCap().subtract(a.inpatientFundPaid())
+                .max(BigDecimal.ZERO).setScale(2)).orElse(null);
+        BigDecimal outpatientLeft = policy.map(p -> p.outpatient().annualCap().subtract(a.outpatientFundPaid())
+                .max(BigDecimal.ZERO).setScale(2)).orElse(null);
+        return new Yearly(personId, year, a.inpatientFundPaid(), inpatientLeft, a.outpatientDeductibleUsed(),
+                a.outpatientFundPaid(), outpatientLeft, a.catastrophicBurden(), a.catastrophicPaid(), a.admissions());
+    }
+
+    /** The policy of the person's last settlement that year, else of their enrollment now. */
+    private Optional<PolicyDocument> policyFor(long personId, int year) {
+        Optional<Settlement> last = Settlement.<Settlement>find("personId = ?1 and year = ?2 order by id desc",
+                personId, year).firstResultOptional();
+        String region;
+        String type;
+        if (last.isPresent()) {
+            region = last.get().insuredRegion;
+            type = last.get().insuranceType;
+        } else {
+            LocalDate endOfYear = LocalDate.of(year, 12, 31);
+            LocalDate date = endOfYear.isBefore(LocalDate.now()) ? endOfYear : LocalDate.now();
+            AccountGateway.Eligibility person;
+            try {
+                person = accounts.eligibility(personId, date);
+            } catch (ProblemException e) {
+                throw ProblemException.notFound("PERSON_NOT_FOUND", "No insured person " + personId + ".");
+            }
+            region = person.insuredRegion();
+            type = person.insuranceType();
+        }
+        return Policy.latest(region, type, year).map(p -> reference.read(p.document));
+    }
+}

@@ -1,0 +1,135 @@
+package cn.medins.reimbursement.service;
+
+import cn.medins.common.problem.ProblemException;
+import cn.medins.common.problem.Violation;
+import cn.medins.reimbursement.domain.CatalogItem;
+import cn.medins.reimbursement.domain.Category;
+import cn.medins.reimbursement.domain.Institution;
+import cn.medins.reimbursement.domain.InstitutionKind;
+import cn.medins.reimbursement.domain.Policy;
+import cn.medins.reimbursement.domain.PolicyDocument;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Policies (versioned), institutions and the catalog, as the agency maintains them. */
+@ApplicationScoped
+public class ReferenceDataService {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    /** A stored policy version with its document. */
+    public record PolicyVersion(Policy policy, PolicyDocument document, boolean created) {
+    }
+
+    /** Stores the document as a new version, unless it is the same as the latest version. */
+    @Transactional
+    public PolicyVersion putPolicy(String region, String insuranceType, int year, PolicyDocument document) {
+        List<String> problems = document.problems();
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "VALIDATION_FAILED", String.join("; ", problems),
+                    problems.stream().map(p -> new Violation(p.substring(0, p.indexOf(':')),
+                            p.substring(p.indexOf(':') + 2))).toList());
+        }
+        // versions of one policy are numbered in turn: serialise writers of the same key
+        em.createNativeQuery("select pg_advisory_xact_lock(7412, hashtext(?1))")
+                .setParameter(1, region + "/" + insuranceType + "/" + year).getSingleResult();
+        String json = write(document);
+        var latest = Policy.latest(region, insuranceType, year);
+        if (latest.isPresent() && write(read(latest.get().document)).equals(json)) {
+            return new PolicyVersion(latest.get(), document, false);
+        }
+        Policy policy = new Policy();
+        policy.insuredRegion = region;
+        policy.insuranceType = insuranceType;
+        policy.year = year;
+        policy.version = latest.map(p -> p.version + 1).orElse(1);
+        policy.document = json;
+        policy.createdAt = Instant.now();
+        policy.persist();
+        return new PolicyVersion(policy, document, true);
+    }
+
+    public PolicyVersion policy(String region, String insuranceType, int year) {
+        Policy policy = Policy.latest(region, insuranceType, year).orElseThrow(() -> ProblemException.notFound(
+                "POLICY_NOT_FOUND", "No policy for region " + region + ", insurance type " + insuranceType
+                        + ", year " + year + "."));
+        return new PolicyVersion(policy, read(policy.document), false);
+    }
+
+    public PolicyDocument read(String json) {
+        try {
+            return mapper.readValue(json, PolicyDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored policy is not readable", e);
+        }
+    }
+
+    private String write(PolicyDocument document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public Institution putInstitution(String code, String name, String region, int level, InstitutionKind kind,
+                                      boolean designated, boolean remoteNetworked) {
+        Institution institution = Institution.findById(code);
+        if (institution == null) {
+            institution = new Institution();
+            institution.code = code;
+        }
+        institution.name = name;
+        institution.region = region;
+        institution.level = level;
+        institution.kind = kind;
+        institution.designated = designated;
+        institution.remoteNetworked = remoteNetworked;
+        institution.updatedAt = Instant.now();
+        institution.persist();
+        return institution;
+    }
+
+    public Institution institution(String code) {
+        Institution institution = Institution.findById(code);
+        if (institution == null) {
+            throw ProblemException.notFound("INSTITUTION_NOT_FOUND", "No institution with code " + code + ".");
+        }
+        return institution;
+    }
+
+    @Transactional
+    public CatalogItem putCatalogItem(String code, String name, Category category, BigDecimal priceLimit) {
+        CatalogItem item = CatalogItem.findById(code);
+        if (item == null) {
+            item = new CatalogItem();
+            item.itemCode = code;
+        }
+        item.name = name;
+        item.category = category;
+        item.priceLimit = priceLimit;
+        item.updatedAt = Instant.now();
+        item.persist();
+        return item;
+    }
+
+    public CatalogItem catalogItem(String code) {
+        CatalogItem item = CatalogItem.findById(code);
+        if (item == null) {
+            throw ProblemException.notFound("CATALOG_ITEM_NOT_FOUND", "No catalog item with code " + code + ".");
+        }
+        return item;
+    }
+}

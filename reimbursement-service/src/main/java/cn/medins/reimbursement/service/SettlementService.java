@@ -1,0 +1,382 @@
+package cn.medins.reimbursement.service;
+
+import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.api.SettlementRequest;
+import cn.medins.reimbursement.api.SettlementResponse;
+import cn.medins.reimbursement.client.AccountGateway;
+import cn.medins.reimbursement.client.AccountGateway.Payment;
+import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
+import cn.medins.reimbursement.client.AccountGateway.Refused;
+import cn.medins.reimbursement.client.AccountServiceUnavailableException;
+import cn.medins.reimbursement.domain.CatalogItem;
+import cn.medins.reimbursement.domain.FundBreakdown;
+import cn.medins.reimbursement.domain.InjuryCause;
+import cn.medins.reimbursement.domain.Institution;
+import cn.medins.reimbursement.domain.MedicalType;
+import cn.medins.reimbursement.domain.Policy;
+import cn.medins.reimbursement.domain.PolicyDocument;
+import cn.medins.reimbursement.domain.Settlement;
+import cn.medins.reimbursement.domain.SettlementCalculator;
+import cn.medins.reimbursement.domain.SettlementInput;
+import cn.medins.reimbursement.domain.SettlementMode;
+import cn.medins.reimbursement.domain.SettlementStatus;
+import cn.medins.reimbursement.domain.YearlyAccumulator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Settlement as a small saga. Reads first (institution, the person's eligibility on account-service,
+ * policy, catalog); then one transaction reserves the fund's part (accumulators locked and updated,
+ * settlement stored, PENDING when the account still has to pay); then the account payment on
+ * account-service, with a key and reference derived from the settlement so that no retry can pay
+ * twice; then a second transaction completes it. A settlement left PENDING (account-service silent,
+ * or a crash) is finished or voided by {@link SettlementRecovery}.
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    @Inject
+    AccountGateway accounts;
+
+    @Inject
+    ReferenceDataService reference;
+
+    @Inject
+    AccumulatorStore accumulators;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** What the calculation needs, fetched before any transaction. */
+    record Prepared(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
+                    Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
+                    SettlementMode mode, String blockedReason) {
+    }
+
+    /** Computes without effect (预结算). */
+    public Settlement preview(SettlementRequest request) {
+        Prepared p = prepare(request);
+        Settlement s = build(p, calculate(p, accumulators.read(request.personId(), request.careDate().getYear())));
+        if (needsAccount(p, s)) {
+            estimateAccount(s);
+        }
+        return s;
+    }
+
+    /** Settles (结算) once per (institution, visit); the answer is the 201 response, or a replay. */
+    public Response settle(SettlementRequest request) {
+        String key = idempotency.currentKey();
+        Prepared p = prepare(request);
+        Object reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, key));
+        if (reserved instanceof Response replay) {
+            return replay;
+        }
+        Settlement s = (Settlement) reserved;
+        if (s.status == SettlementStatus.PENDING) {
+            s = payFromAccount(s);
+        }
+        return Response.status(201).entity(SettlementResponse.of(s)).build();
+    }
+
+    Prepared prepare(SettlementRequest request) {
+        checkDates(request);
+        Institution institution = Institution.findById(request.institutionCode());
+        if (institution == null) {
+            throw ProblemException.rule("UNKNOWN_INSTITUTION", "No institution with code " + request.institutionCode()
+                    + " is registered.");
+        }
+        if (!institution.designated) {
+            throw ProblemException.rule("INSTITUTION_NOT_DESIGNATED", institution.name + " is not a designated (定点) "
+                    + "institution: the fund and the personal account pay nothing there.");
+        }
+        LocalDate date = request.careDate();
+        AccountGateway.Eligibility person = accounts.eligibility(request.personId(), date);
+        SettlementMode mode = mode(institution, person);
+        Policy policy = Policy.latest(person.insuredRegion(), person.insuranceType(), date.getYear())
+                .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
+                        + person.insuredRegion() + ", insurance type " + person.insuranceType() + ", year "
+                        + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
+        return new Prepared(request, institution, person, policy, reference.read(policy.document), catalog(request),
+                mode, blockedReason(request, person));
+    }
+
+    private static SettlementMode mode(Institution institution, AccountGateway.Eligibility person) {
+        if (institution.isLocalTo(person.insuredRegion())) {
+            return SettlementMode.LOCAL;
+        }
+        throw ProblemException.rule("REMOTE_FILING_REQUIRED", institution.name + " (region " + institution.region
+                + ") is outside the insured region " + person.insuredRegion() + ": care there is settled directly "
+                + "only with a remote-care filing (异地就医备案); otherwise pay in full and claim later.");
+    }
+
+    private static String blockedReason(SettlementRequest request, AccountGateway.Eligibility person) {
+        if (request.cause() != InjuryCause.ILLNESS) {
+            return "injury cause " + request.cause() + " is never paid by the fund (不予支付)";
+        }
+        if (!person.eligible()) {
+            return "the person is not eligible on " + request.careDate() + " (" + person.reason() + ": "
+                    + person.detail() + ")";
+        }
+        return null;
+    }
+
+    private static Map<String, SettlementInput.CatalogEntry> catalog(SettlementRequest request) {
+        List<String> codes = request.lines().stream().map(SettlementRequest.Line::itemCode).distinct().toList();
+        return CatalogItem.<CatalogItem>list("itemCode in ?1", codes).stream().collect(Collectors.toMap(
+                c -> c.itemCode, c -> new SettlementInput.CatalogEntry(c.category, c.priceLimit)));
+    }
+
+    private static void checkDates(SettlementRequest r) {
+        LocalDate today = LocalDate.now();
+        if (r.medicalType() == MedicalType.INPATIENT) {
+            require("admissionDate", r.admissionDate());
+            require("dischargeDate", r.dischargeDate());
+            if (r.dischargeDate().isBefore(r.admissionDate())) {
+                throw ProblemException.invalid("dischargeDate", "must not be before admissionDate");
+            }
+        } else {
+            require("serviceDate", r.serviceDate());
+        }
+        if (r.careDate().isAfter(today)) {
+            throw ProblemException.invalid(r.medicalType() == MedicalType.INPATIENT ? "dischargeDate" : "serviceDate",
+                    "cannot be in the future");
+        }
+        BigDecimal total = r.lines().stream().map(l -> l.quantity().multiply(l.unitPrice()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(new BigDecimal("100000000")) > 0) {
+            throw ProblemException.invalid("lines", "the bill totals more than 100000000");
+        }
+    }
+
+    private static void require(String field, Object value) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "is required for this medical type");
+        }
+    }
+
+    FundBreakdown calculate(Prepared p, cn.medins.reimbursement.domain.Accumulators acc) {
+        List<SettlementInput.BillLine> lines = p.request().lines().stream()
+                .map(l -> new SettlementInput.BillLine(l.itemCode(), l.quantity(), l.unitPrice())).toList();
+        return SettlementCalculator.calculate(new SettlementInput(p.document(), p.request().medicalType(),
+                p.institution().policyLevel(), lines, p.catalog(), acc, p.person().retired(), p.blockedReason(),
+                p.mode() == SettlementMode.REMOTE_UNFILED_CLAIM ? p.document().remote().unfiledRatioReduction() : null));
+    }
+
+    /** Transaction 1: claim the key, lock, compute against the locked accumulators, store. */
+    private Object reserve(Prepared p, String key) {
+        Optional<Response> replay = idempotency.claim(key, p.request());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        SettlementRequest r = p.request();
+        em.createNativeQuery("select pg_advisory_xact_lock(7413, hashtext(?1))")
+                .setParameter(1, r.institutionCode() + "/" + r.visitId()).getSingleResult();
+        Settlement.<Settlement>find("institutionCode = ?1 and visitId = ?2 and status in ?3", r.institutionCode(),
+                r.visitId(), List.of(SettlementStatus.PENDING, SettlementStatus.COMPLETED)).firstResultOptional()
+                .ifPresent(s -> {
+                    throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + r.visitId() + " at "
+                            + r.institutionCode() + " was already settled as settlement " + s.id + " (" + s.status
+                            + "); cancel it first to settle again.");
+                });
+        YearlyAccumulator acc = accumulators.lock(r.personId(), r.careDate().getYear());
+        FundBreakdown b = calculate(p, acc.snapshot());
+        Settlement s = build(p, b);
+        s.idempotencyKey = key;
+        s.status = needsAccount(p, s) ? SettlementStatus.PENDING : SettlementStatus.COMPLETED;
+        if (s.status == SettlementStatus.COMPLETED) {
+            s.completedAt = s.createdAt;
+        }
+        s.persist();
+        acc.set(acc.snapshot().plus(b.used()));
+        if (s.status == SettlementStatus.COMPLETED) {
+            idempotency.complete(key, 201, SettlementResponse.of(s));
+        }
+        return s;
+    }
+
+    private Settlement build(Prepared p, FundBreakdown b) {
+        SettlementRequest r = p.request();
+        Settlement s = new Settlement();
+        s.personId = r.personId();
+        s.institutionCode = r.institutionCode();
+        s.visitId = r.visitId();
+        s.medicalType = r.medicalType();
+        s.mode = p.mode();
+        s.insuredRegion = p.person().insuredRegion();
+        s.insuranceType = p.person().insuranceType();
+        s.policyId = p.policy().id;
+        s.policyVersion = p.policy().version;
+        s.year = r.careDate().getYear();
+        s.admissionDate = r.admissionDate();
+        s.dischargeDate = r.dischargeDate();
+        s.serviceDate = r.serviceDate();
+        s.injuryCause = r.cause();
+        s.useAccount = r.useAccount();
+        s.familyPayerPersonId = r.familyPayerPersonId();
+        s.lines = json(r.lines());
+        s.createdAt = Instant.now();
+        s.apply(b);
+        s.note("policy " + s.insuredRegion + "/" + s.insuranceType + "/" + s.year + " version " + s.policyVersion
+                + ", institution " + p.institution().code + " level " + p.institution().policyLevel()
+                + (p.person().retired() ? ", retiree" : ""));
+        if (r.useAccount() && r.familyPayerPersonId() == null && !"310".equals(p.person().insuranceType())) {
+            s.note("residents (390) have no personal account: the burden is paid in cash");
+        }
+        return s;
+    }
+
+    private static boolean needsAccount(Prepared p, Settlement s) {
+        boolean ownAccount = p.request().useAccount() && "310".equals(p.person().insuranceType());
+        return s.personalBurden.signum() > 0 && (p.request().familyPayerPersonId() != null || ownAccount);
+    }
+
+    private void estimateAccount(Settlement s) {
+        try {
+            accounts.account(s.payerPersonId()).ifPresentOrElse(a -> {
+                BigDecimal paid = a.balance().min(s.personalBurden);
+                s.paidFromAccount(paid, a.balance().subtract(paid), null);
+                s.note("preview: the account (balance " + a.balance() + ") would pay " + paid);
+            }, () -> s.note("preview: person " + s.payerPersonId() + " has no personal account"));
+        } catch (AccountServiceUnavailableException e) {
+            s.note("preview: account-service did not answer; the account part is not estimated");
+        }
+    }
+
+    /** The remote step: pay the burden from the account, then complete in transaction 2. */
+    private Settlement payFromAccount(Settlement s) {
+        PaymentOutcome outcome;
+        try {
+            outcome = accounts.pay(s.payerPersonId(), s.personalBurden, purpose(s.medicalType),
+                    s.familyPayerPersonId == null ? null : s.personId, s.paymentReference(), "settlement-" + s.id);
+        } catch (AccountServiceUnavailableException e) {
+            throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + s.id + " is PENDING: "
+                    + "the personal-account payment could not be confirmed because account-service did not answer. "
+                    + "It will be completed or voided automatically; GET /settlements/" + s.id + " shows the outcome.");
+        }
+        long id = s.id;
+        return QuarkusTransaction.requiringNew().call(() -> finish(id, outcome));
+    }
+
+    /** Transaction 2 (also used by recovery): record what the account paid and complete. */
+    Settlement finish(long id, PaymentOutcome outcome) {
+        Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s.status != SettlementStatus.PENDING) {
+            return s;
+        }
+        if (outcome instanceof Payment payment) {
+            s.paidFromAccount(payment.paidAmount(), payment.balanceAfter(), payment.paymentId());
+            s.note((s.familyPayerPersonId == null ? "personal account" : "family account of person "
+                    + s.familyPayerPersonId + " (家庭共济)") + " paid " + payment.paidAmount() + " (balance after "
+                    + payment.balanceAfter() + "); cash " + s.cashPaid);
+        } else if (outcome instanceof Refused refused) {
+            s.note("the account did not pay (" + refused.code() + ": " + refused.detail() + "); cash " + s.cashPaid);
+        }
+        s.status = SettlementStatus.COMPLETED;
+        s.completedAt = Instant.now();
+        if (s.idempotencyKey != null) {
+            idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
+        }
+        return s;
+    }
+
+    /** Voids a PENDING settlement whose account payment never happened: the quotas come back. */
+    Settlement voidPending(long id, String why) {
+        Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s.status != SettlementStatus.PENDING) {
+            return s;
+        }
+        YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
+        acc.set(acc.snapshot().minus(s.used()));
+        s.status = SettlementStatus.FAILED;
+        s.note("voided: " + why + "; the yearly quotas it held were returned");
+        if (s.idempotencyKey != null) {
+            idempotency.release(s.idempotencyKey);
+        }
+        return s;
+    }
+
+    /** 撤销: refunds the account payment and gives back exactly the quotas the settlement used. */
+    public Settlement cancel(long id) {
+        Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("SETTLEMENT_NOT_FOUND", "No settlement " + id + ".");
+        }
+        switch (s.status) {
+            case PENDING -> throw ProblemException.conflict("SETTLEMENT_PENDING", "Settlement " + id
+                    + " is still PENDING; it cannot be cancelled until it completes.");
+            case CANCELLED -> throw ProblemException.conflict("ALREADY_CANCELLED", "Settlement " + id
+                    + " was already cancelled at " + s.cancelledAt + ".");
+            case FAILED -> throw ProblemException.conflict("SETTLEMENT_FAILED", "Settlement " + id
+                    + " failed and holds nothing to cancel.");
+            default -> {
+            }
+        }
+        if (s.accountPaymentId != null) {
+            try {
+                accounts.refund(s.payerPersonId(), s.accountPaymentId, "settlement-" + id + "-refund");
+            } catch (AccountServiceUnavailableException e) {
+                throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + id + " was not "
+                        + "cancelled: account-service did not answer the refund. Retry the cancellation.");
+            }
+        }
+        YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
+        acc.set(acc.snapshot().minus(s.used()));
+        s.status = SettlementStatus.CANCELLED;
+        s.cancelledAt = Instant.now();
+        s.note("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
+                + "fund " + s.fundPaidTotal + " and the yearly quotas returned");
+        return s;
+    }
+
+    public Settlement get(long id) {
+        Settlement s = Settlement.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("SETTLEMENT_NOT_FOUND", "No settlement " + id + ".");
+        }
+        return s;
+    }
+
+    public List<Settlement> list(long personId, Integer year, Long before, int limit) {
+        String query = "personId = ?1 and id < ?2" + (year == null ? "" : " and year = ?3") + " order by id desc";
+        Object[] params = year == null ? new Object[] {personId, before == null ? Long.MAX_VALUE : before}
+                : new Object[] {personId, before == null ? Long.MAX_VALUE : before, year};
+        return Settlement.<Settlement>find(query, params).page(0, limit + 1).list();
+    }
+
+    static String purpose(MedicalType type) {
+        return switch (type) {
+            case INPATIENT -> "INPATIENT_SELF_PAY";
+            case EMERGENCY -> "EMERGENCY";
+            case PHARMACY -> "PHARMACY";
+            default -> "OUTPATIENT";
+        };
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

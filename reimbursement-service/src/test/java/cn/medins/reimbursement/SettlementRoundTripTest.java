@@ -1,0 +1,158 @@
+package cn.medins.reimbursement;
+
+import static cn.medins.testsupport.TestData.yuan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.medins.testsupport.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Settle -> account debited -> cancel -> refunded, with the real account-service beside it. */
+@QuarkusTest
+class SettlementRoundTripTest {
+
+    @BeforeEach
+    void referenceData() {
+        Counter.setUpReferenceData();
+    }
+
+    @Test
+    void settleDebitsTheAccountAndCancelRefundsItAndReturnsTheQuotas() {
+        long person = Counter.employee("1000.00");
+        int id = Counter.settle(Counter.hospitalStay(person, "stay-" + person)).statusCode(201)
+                .body("status", equalTo("COMPLETED"))
+                .body("mode", equalTo("LOCAL"))
+                .body("totalAmount", yuan("18500"))
+                .body("selfFundedAmount", yuan("2300"))
+                .body("overLimitAmount", yuan("200"))
+                .body("preSelfPayAmount", yuan("1000"))
+                .body("eligibleAmount", yuan("15000"))
+                .body("deductibleApplied", yuan("800"))
+                .body("poolFundPaid", yuan("13030"))
+                .body("catastrophicPaid", yuan("0"))
+                .body("fundPaidTotal", yuan("13030"))
+                .body("personalBurden", yuan("5470"))
+                .body("accountPaid", yuan("1000"))
+                .body("familyAccountPaid", yuan("0"))
+                .body("cashPaid", yuan("4470"))
+                .body("accountBalanceAfter", yuan("0"))
+                .body("policyVersion", equalTo(1))
+                .body("unlistedItems", hasItem("X999"))
+                .body("trace", hasItem("  3,000.00 to 5,000.00: 2,000.00 x 90% = 1,800.00"))
+                .extract().path("settlementId");
+        assertEquals("0.00", Counter.balance(person));
+        Counter.accountService().queryParam("reference", "SETTLEMENT-" + id).get("/accounts/" + person + "/payments")
+                .then().body("items[0].paidAmount", yuan("1000"));
+        Counter.accumulators(person, 2026).body("inpatientFundPaid", yuan("13030"))
+                .body("inpatientCapRemaining", yuan("86970")).body("catastrophicBurden", yuan("1970"))
+                .body("admissions", equalTo(1));
+
+        Counter.cancel(id).statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("trace", hasItem(containsString("cancelled")));
+        assertEquals("1000.00", Counter.balance(person));
+        Counter.accumulators(person, 2026).body("inpatientFundPaid", yuan("0")).body("catastrophicBurden", yuan("0"))
+                .body("admissions", equalTo(0)).body("inpatientCapRemaining", yuan("100000"));
+        Counter.cancel(id).statusCode(409).body("code", equalTo("ALREADY_CANCELLED"));
+        assertEquals("1000.00", Counter.balance(person));
+
+        // a cancelled visit may be settled again
+        Counter.settle(Counter.hospitalStay(person, "stay-" + person)).statusCode(201);
+    }
+
+    @Test
+    void aVisitIsSettledOnceAndAKeyReplays() {
+        long person = Counter.employee("100.00");
+        Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, "v-" + person, "1000");
+        bill.put("useAccount", true);
+        String key = TestData.key();
+        int id = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements")
+                .then().statusCode(201).extract().path("settlementId");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("settlementId", equalTo(id));
+        Counter.settle(bill).statusCode(409).body("code", equalTo("ALREADY_SETTLED"));
+        bill.put("visitId", "other-" + person);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements")
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        assertEquals("0.00", Counter.balance(person)); // 100 paid once of a 1,000.00 burden
+    }
+
+    @Test
+    void anOutpatientVisitConsumesTheYearlyDeductible() {
+        long person = Counter.employee("0");
+        // level 3: 1,000 eligible, 600 yearly deductible, 400 x 50% = 200
+        Counter.settle(Counter.outpatient(person, Counter.HOSPITAL, "o1-" + person, "1000")).statusCode(201)
+                .body("deductibleApplied", yuan("600")).body("poolFundPaid", yuan("200"))
+                .body("cashPaid", yuan("800")).body("accountPaid", yuan("0"));
+        // PRIMARY counts as level 1: no deductible left, 1,000 x 60%
+        Counter.settle(Counter.outpatient(person, Counter.PRIMARY, "o2-" + person, "1000")).statusCode(201)
+                .body("deductibleApplied", yuan("0")).body("poolFundPaid", yuan("600"));
+        Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", yuan("600"))
+                .body("outpatientFundPaid", yuan("800")).body("outpatientCapRemaining", yuan("1000"));
+        given().queryParam("personId", person).queryParam("year", 2026).get("/settlements").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items[0].visitId", equalTo("o2-" + person));
+    }
+
+    @Test
+    void anIneligiblePersonGetsNothingFromTheFundButTheAccountMayPay() {
+        long person = Counter.enroll("310", "IN_SERVICE", "150400"); // never contributed
+        Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, "inel-" + person, "100");
+        bill.put("useAccount", true);
+        Counter.settle(bill).statusCode(201).body("fundPaidTotal", yuan("0")).body("personalBurden", yuan("100"))
+                .body("cashPaid", yuan("100"))
+                .body("trace", hasItem(containsString("not eligible")));
+    }
+
+    @Test
+    void anExcludedInjuryCauseIsPaidByNoFund() {
+        long person = Counter.employee("0");
+        Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, "harm-" + person, "500");
+        bill.put("injuryCause", "THIRD_PARTY_LIABILITY");
+        Counter.settle(bill).statusCode(201).body("fundPaidTotal", yuan("0"))
+                .body("trace", hasItem(containsString("THIRD_PARTY_LIABILITY")));
+        Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", yuan("0"));
+    }
+
+    @Test
+    void familyMutualAidPaysARelativesBurden() {
+        long holder = Counter.employee("300.00");
+        long child = Counter.enroll("390", "RESIDENT", "150400");
+        Counter.accountService().header("Idempotency-Key", TestData.key())
+                .body(Map.of("year", 2026, "amount", 400, "paidOn", "2025-12-20"))
+                .post("/persons/" + child + "/contributions").then().statusCode(201);
+        Map<String, Object> bill = Counter.outpatient(child, Counter.HOSPITAL, "child-" + child, "1000");
+        bill.put("familyPayerPersonId", holder);
+        Counter.settle(bill).statusCode(201).body("familyAccountPaid", yuan("0")).body("cashPaid", yuan("700"))
+                .body("trace", hasItem(containsString("NOT_A_BOUND_FAMILY_MEMBER")));
+
+        Counter.accountService().body(Map.of("memberPersonId", child, "relation", "CHILD"))
+                .post("/accounts/" + holder + "/family-members").then().statusCode(201);
+        bill.put("visitId", "child2-" + child);
+        // resident outpatient at level 3: no deductible, 30%: fund 300 then 300 more; burden 700
+        Counter.settle(bill).statusCode(201).body("poolFundPaid", yuan("300")).body("familyAccountPaid", yuan("300"))
+                .body("accountPaid", yuan("0")).body("cashPaid", yuan("400")).body("familyPayerPersonId",
+                        equalTo((int) holder));
+        assertEquals("0.00", Counter.balance(holder));
+        Counter.accountService().get("/accounts/" + holder + "/entries").then()
+                .body("items[0].beneficiaryPersonId", equalTo((int) child));
+    }
+
+    @Test
+    void aPreviewChangesNothing() {
+        long person = Counter.employee("500.00");
+        given().contentType(ContentType.JSON).body(Counter.hospitalStay(person, "pv-" + person))
+                .post("/settlements/preview").then().statusCode(200)
+                .body("settlementId", nullValue()).body("poolFundPaid", yuan("13030"))
+                .body("accountPaid", yuan("500")).body("cashPaid", yuan("4970"));
+        assertEquals("500.00", Counter.balance(person));
+        Counter.accumulators(person, 2026).body("inpatientFundPaid", yuan("0"));
+        Counter.settle(Counter.hospitalStay(person, "pv-" + person)).statusCode(201);
+    }
+}
