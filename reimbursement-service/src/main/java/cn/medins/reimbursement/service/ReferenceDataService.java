@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.service;
 
+import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.problem.Violation;
 import cn.medins.reimbursement.domain.CatalogItem;
@@ -119,7 +120,7 @@ public class ReferenceDataService {
         }
         item.name = name;
         item.category = category;
-        item.priceLimit = priceLimit;
+        item.priceLimit = Money.of(priceLimit);
         item.updatedAt = Instant.now();
         item.persist();
         return item;

@@ -1,6 +1,7 @@
 package cn.medins.reimbursement.service;
 
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.api.SettlementRequest;
 import cn.medins.reimbursement.api.SettlementResponse;
@@ -284,7 +285,7 @@ public class SettlementService {
             return s;
         }
         if (outcome instanceof Payment payment) {
-            s.paidFromAccount(payment.paidAmount(), payment.balanceAfter(), payment.paymentId());
+            s.paidFromAccount(Money.of(payment.paidAmount()), Money.of(payment.balanceAfter()), payment.paymentId());
             s.note((s.familyPayerPersonId == null ? "personal account" : "family account of person "
                     + s.familyPayerPersonId + " (家庭共济)") + " paid " + payment.paidAmount() + " (balance after "
                     + payment.balanceAfter() + "); cash " + s.cashPaid);

@@ -1,0 +1,164 @@
+package cn.medins.reimbursement;
+
+import static cn.medins.testsupport.TestData.yuan;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import cn.medins.reimbursement.service.SettlementRecovery;
+import cn.medins.testsupport.TestData;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * account-service slow, failing, or answering nothing: the counter gets a clear answer and nothing
+ * is left half done; a PENDING settlement is finished or voided by the recovery job.
+ */
+@QuarkusTest
+@TestProfile(FailingAccountServiceProfile.class)
+class AccountServiceFailureTest {
+
+    private static final AtomicLong PERSONS = new AtomicLong(9_000_000);
+
+    @Inject
+    SettlementRecovery recovery;
+
+    private WireMockServer accounts;
+    private long person;
+
+    @BeforeEach
+    void setUp() {
+        accounts = WireMockAccountService.server;
+        accounts.resetAll();
+        Counter.setUpReferenceData();
+        person = PERSONS.incrementAndGet();
+        accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility")).willReturn(okJson(
+                "{\"personId\":" + person + ",\"eligible\":true,\"reason\":\"COVERED\",\"detail\":\"ok\","
+                        + "\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\",\"retired\":false,"
+                        + "\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
+    }
+
+    /** 1,000 at level 3: 600 deductible, 200 from the fund, burden 800. */
+    private Map<String, Object> visit(String id) {
+        Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, id + "-" + person, "1000");
+        bill.put("useAccount", true);
+        return bill;
+    }
+
+    private static String payment(long id, String paid, String balanceAfter) {
+        return "{\"paymentId\":" + id + ",\"paidAmount\":" + paid + ",\"shortfall\":0,\"balanceAfter\":"
+                + balanceAfter + ",\"reference\":\"r\",\"refunded\":false}";
+    }
+
+    @Test
+    void eligibilityDownMeansNothingIsSettledAndReadsAreRetried() {
+        accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility"))
+                .willReturn(aResponse().withStatus(500)));
+        Counter.settle(visit("down")).statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
+        accounts.verify(3, getRequestedFor(urlPathEqualTo("/persons/" + person + "/eligibility")));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aSlowAccountServiceTimesOutCleanly() {
+        accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility"))
+                .willReturn(okJson("{}").withFixedDelay(2000)));
+        Counter.settle(visit("slow")).statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aTimedOutPaymentLeavesAPendingSettlementThatRecoveryVoids() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(1, "800", "0")).withStatus(201).withFixedDelay(2000)));
+        String key = TestData.key();
+        Map<String, Object> bill = visit("timeout");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements").then()
+                .statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"))
+                .body("detail", containsString("PENDING"));
+        accounts.verify(1, postRequestedFor(urlPathEqualTo("/accounts/" + person + "/payments")));
+        given().queryParam("personId", person).get("/settlements").then()
+                .body("items[0].status", equalTo("PENDING"));
+        Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", yuan("600"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements").then()
+                .statusCode(409).body("code", equalTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
+
+        // account-service knows no payment for the settlement's reference: void it
+        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments")).willReturn(okJson("{\"items\":[]}")));
+        recovery.recover();
+        given().queryParam("personId", person).get("/settlements").then()
+                .body("items[0].status", equalTo("FAILED"))
+                .body("items[0].trace", hasItem(containsString("voided")));
+        Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", yuan("0"))
+                .body("outpatientFundPaid", yuan("0"));
+
+        // the key was released with the void: the counter's retry settles
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(2, "800", "0")).withStatus(201)));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(bill).post("/settlements").then()
+                .statusCode(201).body("status", equalTo("COMPLETED")).body("accountPaid", yuan("800"))
+                .body("cashPaid", yuan("0"));
+    }
+
+    @Test
+    void aLostAnswerIsFoundByRecoveryAndTheSettlementCompletes() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(aResponse().withStatus(502)));
+        int id = given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(visit("lost"))
+                .post("/settlements").then().statusCode(503).extract().jsonPath()
+                .getInt("detail.replaceAll('.*Settlement (\\\\d+) is PENDING.*', '$1')");
+        // the payment had in fact been made: account-service finds it by the settlement's reference
+        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson("{\"items\":[" + payment(77, "300.00", "0.00") + "]}")));
+        recovery.recover();
+        given().get("/settlements/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("accountPaid", yuan("300")).body("cashPaid", yuan("500"))
+                .body("trace", hasItem(containsString("paid 300.00")));
+        accounts.verify(getRequestedFor(urlPathMatching("/accounts/" + person + "/payments"))
+                .withQueryParam("reference", com.github.tomakehurst.wiremock.client.WireMock.equalTo("SETTLEMENT-" + id)));
+    }
+
+    @Test
+    void aRefusedAccountPaymentCompletesInCash() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments")).willReturn(aResponse()
+                .withStatus(422).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":422,\"code\":\"ACCOUNT_FROZEN\",\"detail\":\"frozen by the agency\"}")));
+        Counter.settle(visit("frozen")).statusCode(201).body("status", equalTo("COMPLETED"))
+                .body("accountPaid", yuan("0")).body("cashPaid", yuan("800"))
+                .body("trace", hasItem(containsString("ACCOUNT_FROZEN")));
+    }
+
+    @Test
+    void aCancellationWhoseRefundTimesOutChangesNothing() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(5, "800", "0")).withStatus(201)));
+        int id = Counter.settle(visit("cancel")).statusCode(201).extract().path("settlementId");
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments/5/refund"))
+                .willReturn(okJson("{}").withStatus(201).withFixedDelay(2000)));
+        Counter.cancel(id).statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
+        given().get("/settlements/" + id).then().body("status", equalTo("COMPLETED"));
+        Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("200"));
+
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments/5/refund"))
+                .willReturn(okJson("{}").withStatus(201)));
+        Counter.cancel(id).statusCode(200).body("status", equalTo("CANCELLED"));
+        Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("0"));
+    }
+}

@@ -1,0 +1,118 @@
+package cn.medins.reimbursement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal of the settlement API is a problem with a code, and nothing is settled. */
+@QuarkusTest
+class SettlementErrorsTest {
+
+    @BeforeEach
+    void referenceData() {
+        Counter.setUpReferenceData();
+    }
+
+    @Test
+    void institutionRules() {
+        long person = Counter.employee("0");
+        Counter.settle(Counter.outpatient(person, Counter.NOT_DESIGNATED, "nd", "100")).statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("INSTITUTION_NOT_DESIGNATED"));
+        Counter.settle(Counter.outpatient(person, "NOPE", "nope", "100")).statusCode(422)
+                .body("code", equalTo("UNKNOWN_INSTITUTION"));
+        Counter.settle(Counter.outpatient(person, Counter.REMOTE_HOSPITAL, "remote", "100")).statusCode(422)
+                .body("code", equalTo("REMOTE_FILING_REQUIRED"));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void personAndPolicyRules() {
+        Counter.settle(Counter.outpatient(999999999L, Counter.HOSPITAL, "ghost", "100")).statusCode(422)
+                .body("code", equalTo("UNKNOWN_PERSON"));
+        long sichuan = Counter.enroll("310", "IN_SERVICE", "510100"); // no policy loaded for Chengdu
+        Counter.institution("H-510104", "510104", 2, "HOSPITAL", true);
+        Counter.settle(Counter.outpatient(sichuan, "H-510104", "nopolicy", "100")).statusCode(422)
+                .body("code", equalTo("POLICY_NOT_FOUND")).body("detail", containsString("510100"));
+    }
+
+    @Test
+    void badBodiesNameTheField() {
+        long person = Counter.employee("0");
+        Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.remove("serviceDate");
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("serviceDate"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("serviceDate", LocalDate.now().plusDays(3).toString());
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("serviceDate"));
+
+        bill = Counter.hospitalStay(person, "bad");
+        bill.put("dischargeDate", "2026-02-01");
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("dischargeDate"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("medicalType", "99");
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("medicalType"))
+                .body("violations[0].message", containsString("21"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("injuryCause", "BAD_LUCK");
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("injuryCause"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("lines", List.of());
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("lines"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("lines", List.of(Map.of("itemCode", "A001", "quantity", -1, "unitPrice", 10.001)));
+        Counter.settle(bill).statusCode(400).body("violations.field", hasItem("lines[0].quantity"))
+                .body("violations.field", hasItem("lines[0].unitPrice"));
+
+        bill = Counter.outpatient(person, Counter.HOSPITAL, "bad", "100");
+        bill.put("lines", List.of(Map.of("itemCode", "A001", "quantity", 100000, "unitPrice", 99999999)));
+        Counter.settle(bill).statusCode(400).body("violations[0].field", equalTo("lines"));
+
+        given().contentType(ContentType.JSON).body(Counter.outpatient(person, Counter.HOSPITAL, "nokey", "1"))
+                .post("/settlements").then().statusCode(400).body("code", equalTo("IDEMPOTENCY_KEY_REQUIRED"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k").body("{\"personId\":")
+                .post("/settlements").then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k2").body("{\"personId\":\"abc\"}")
+                .post("/settlements").then().statusCode(400).body("violations[0].field", equalTo("personId"));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void unknownSettlementsAndLists() {
+        given().get("/settlements/424242").then().statusCode(404).body("code", equalTo("SETTLEMENT_NOT_FOUND"));
+        Counter.cancel(424242).statusCode(404).body("code", equalTo("SETTLEMENT_NOT_FOUND"));
+        given().post("/settlements/1/cancellation").then().statusCode(400)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REQUIRED"));
+        given().get("/settlements").then().statusCode(400).body("violations[0].field", equalTo("personId"));
+        given().queryParam("personId", "x").get("/settlements").then().statusCode(400)
+                .body("violations[0].field", equalTo("personId"));
+        given().get("/persons/999999999/accumulators/2026").then().statusCode(404)
+                .body("code", equalTo("PERSON_NOT_FOUND"));
+    }
+
+    @Test
+    void aPharmacyPurchaseIsPaidByTheAccountOnly() {
+        Counter.institution("PH-150402", "150402", 1, "PHARMACY", true);
+        long person = Counter.employee("50.00");
+        Map<String, Object> bill = Counter.bill(person, "PH-150402", "rx-" + person, "41",
+                List.of(Counter.line("B001", "2", "30")));
+        bill.put("serviceDate", "2026-05-05");
+        bill.put("useAccount", true);
+        Counter.settle(bill).statusCode(201).body("fundPaidTotal", cn.medins.testsupport.TestData.yuan("0"))
+                .body("accountPaid", cn.medins.testsupport.TestData.yuan("50"))
+                .body("cashPaid", cn.medins.testsupport.TestData.yuan("10"));
+    }
+}
