@@ -1,0 +1,78 @@
+package cn.medins.reimbursement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.medins.testsupport.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Settlements of one person at the same moment can never both use the last of a cap. */
+@QuarkusTest
+class SettlementConcurrencyTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void concurrentSettlementsShareTheYearlyCapExactly() throws Exception {
+        Counter.setUpReferenceData();
+        long person = Counter.employee("250.00");
+        // each visit: 1,000 at a primary institution (level 1, 60%); the yearly cap of 1,800 and the
+        // deductible of 600 are shared by all twelve
+        int visits = 12;
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(visits);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < visits; i++) {
+            String body = "{\"personId\":" + person + ",\"institutionCode\":\"" + Counter.PRIMARY + "\",\"visitId\":\"c"
+                    + i + "-" + person + "\",\"medicalType\":\"11\",\"serviceDate\":\"2026-07-01\",\"useAccount\":true,"
+                    + "\"lines\":[{\"itemCode\":\"A001\",\"quantity\":1,\"unitPrice\":1000}]}";
+            futures.add(pool.submit(() -> {
+                start.await();
+                return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            }));
+        }
+        start.countDown();
+        BigDecimal fund = BigDecimal.ZERO;
+        BigDecimal deductible = BigDecimal.ZERO;
+        BigDecimal account = BigDecimal.ZERO;
+        for (Future<HttpResponse<String>> f : futures) {
+            HttpResponse<String> r = f.get();
+            assertEquals(201, r.statusCode(), r.body());
+            JsonPath json = JsonPath.from(r.body()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+            fund = fund.add(json.getObject("poolFundPaid", BigDecimal.class));
+            deductible = deductible.add(json.getObject("deductibleApplied", BigDecimal.class));
+            account = account.add(json.getObject("accountPaid", BigDecimal.class));
+            BigDecimal burden = json.getObject("personalBurden", BigDecimal.class);
+            assertEquals(burden, json.getObject("accountPaid", BigDecimal.class).add(json.getObject("cashPaid",
+                    BigDecimal.class)));
+        }
+        pool.shutdown();
+        assertEquals(new BigDecimal("600.00"), deductible, "the yearly deductible is consumed exactly once");
+        assertEquals(new BigDecimal("1800.00"), fund, "the fund pays exactly the yearly cap, never more");
+        assertEquals(new BigDecimal("250.00"), account, "the account pays exactly its balance, never more");
+        assertEquals("0.00", Counter.balance(person));
+        Counter.accumulators(person, 2026).body("outpatientFundPaid", TestData.yuan("1800"))
+                .body("outpatientCapRemaining", TestData.yuan("0"));
+        assertTrue(fund.signum() > 0);
+    }
+}
