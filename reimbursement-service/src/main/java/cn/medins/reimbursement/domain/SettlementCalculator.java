@@ -197,8 +197,8 @@ public final class SettlementCalculator {
             BigDecimal ratio = ratioOf.apply(band.ratio());
             BigDecimal part = round(portion.multiply(ratio));
             if (traced) {
-                trace.add("  " + yuan(lower) + " to " + (band.upTo() == null ? "above" : yuan(band.upTo())) + ": "
-                        + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
+                String segment = band.upTo() == null ? "above " + yuan(lower) : yuan(lower) + " to " + yuan(band.upTo());
+                trace.add("  " + segment + ": " + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
             }
             paid = paid.add(part);
             lower = band.upTo() == null ? amount : band.upTo();
