@@ -1,0 +1,20 @@
+package cn.medins.remotecare.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** account-service over REST ({@code quarkus.rest-client.account-service.url}); reads only, retried. */
+@RegisterRestClient(configKey = "account-service")
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+public interface AccountClient {
+
+    @GET
+    @Path("/persons/{personId}")
+    @Retry(maxRetries = 2, delay = 100)
+    Response person(@PathParam("personId") long personId);
+}

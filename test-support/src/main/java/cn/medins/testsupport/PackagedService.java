@@ -1,0 +1,95 @@
+package cn.medins.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service of the suite started from its packaged jar ({@code <module>/target/quarkus-app}) as a
+ * separate process, against the tests' PostgreSQL, on a free port; waits until it is ready.
+ */
+public final class PackagedService {
+
+    private final String module;
+    private final Process process;
+    private final String url;
+
+    private PackagedService(String module, Process process, String url) {
+        this.module = module;
+        this.process = process;
+        this.url = url;
+    }
+
+    /** Starts {@code ../<module>} with the given extra system properties. */
+    public static PackagedService start(String module, Map<String, String> properties) {
+        Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(module + " is not built (" + jar + "): run ./mvnw verify from the root, "
+                    + "which builds it before the modules whose tests start it.");
+        }
+        PostgresResource.Database db = PostgresResource.localOrConfigured();
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + db.url(),
+                "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password()));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            File log = Files.createTempFile(module + "-", ".log").toFile();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            PackagedService service = new PackagedService(module, process, "http://127.0.0.1:" + port);
+            service.waitUntilReady(log);
+            return service;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + module, e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public void stop() {
+        process.destroy();
+    }
+
+    private void waitUntilReady(File log) throws IOException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " stopped while starting:\n" + Files.readString(log.toPath()));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException(module + " was not ready within 60 s; its log: " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
