@@ -52,6 +52,7 @@ create table settlement (
     use_account              boolean        not null,
     family_payer_person_id   bigint,
     idempotency_key          varchar(128),
+    payment_reference        varchar(64)    not null unique,
     total_amount             numeric(14, 2) not null,
     self_funded_amount       numeric(14, 2) not null,
     over_limit_amount        numeric(14, 2) not null,

@@ -131,8 +131,9 @@ class AccountServiceFailureTest {
         given().get("/settlements/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"))
                 .body("accountPaid", yuan("300")).body("cashPaid", yuan("500"))
                 .body("trace", hasItem(containsString("paid 300.00")));
+        String reference = given().get("/settlements/" + id).then().extract().path("accountPaymentReference");
         accounts.verify(getRequestedFor(urlPathMatching("/accounts/" + person + "/payments"))
-                .withQueryParam("reference", com.github.tomakehurst.wiremock.client.WireMock.equalTo("SETTLEMENT-" + id)));
+                .withQueryParam("reference", com.github.tomakehurst.wiremock.client.WireMock.equalTo(reference)));
     }
 
     @Test
@@ -143,6 +144,17 @@ class AccountServiceFailureTest {
         Counter.settle(visit("frozen")).statusCode(201).body("status", equalTo("COMPLETED"))
                 .body("accountPaid", yuan("0")).body("cashPaid", yuan("800"))
                 .body("trace", hasItem(containsString("ACCOUNT_FROZEN")));
+    }
+
+    @Test
+    void remoteCareDownMeansRemoteCareIsNotSettledAndNothingIsDone() {
+        Counter.settle(Counter.outpatient(person, Counter.REMOTE_HOSPITAL, "remote-" + person, "100")).statusCode(503)
+                .body("code", equalTo("REMOTE_CARE_SERVICE_UNAVAILABLE"));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+        // local care does not need remote-care-service
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(9, "800", "0")).withStatus(201)));
+        Counter.settle(visit("local")).statusCode(201).body("mode", equalTo("LOCAL"));
     }
 
     @Test

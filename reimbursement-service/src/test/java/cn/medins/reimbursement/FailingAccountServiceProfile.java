@@ -13,6 +13,7 @@ public class FailingAccountServiceProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.rest-client.account-service.read-timeout", "500",
                 "reimbursement.recovery.pending-age", "0s",
+                "quarkus.rest-client.remote-care-service.url", "http://127.0.0.1:9", // nothing listens there
                 // these tests fail on purpose, many times: keep the breaker closed so each sees its own failure
                 "cn.medins.reimbursement.client.AccountClient/CircuitBreaker/requestVolumeThreshold", "100000");
     }

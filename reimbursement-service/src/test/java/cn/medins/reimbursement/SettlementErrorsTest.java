@@ -38,10 +38,10 @@ class SettlementErrorsTest {
     void personAndPolicyRules() {
         Counter.settle(Counter.outpatient(999999999L, Counter.HOSPITAL, "ghost", "100")).statusCode(422)
                 .body("code", equalTo("UNKNOWN_PERSON"));
-        long sichuan = Counter.enroll("310", "IN_SERVICE", "510100"); // no policy loaded for Chengdu
-        Counter.institution("H-510104", "510104", 2, "HOSPITAL", true);
-        Counter.settle(Counter.outpatient(sichuan, "H-510104", "nopolicy", "100")).statusCode(422)
-                .body("code", equalTo("POLICY_NOT_FOUND")).body("detail", containsString("510100"));
+        long kunming = Counter.enroll("310", "IN_SERVICE", "530100"); // no policy is ever loaded for Kunming
+        Counter.institution("H-530102", "530102", 2, "HOSPITAL", true);
+        Counter.settle(Counter.outpatient(kunming, "H-530102", "nopolicy", "100")).statusCode(422)
+                .body("code", equalTo("POLICY_NOT_FOUND")).body("detail", containsString("530100"));
     }
 
     @Test

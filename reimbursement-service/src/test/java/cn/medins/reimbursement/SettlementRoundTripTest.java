@@ -27,7 +27,7 @@ class SettlementRoundTripTest {
     @Test
     void settleDebitsTheAccountAndCancelRefundsItAndReturnsTheQuotas() {
         long person = Counter.employee("1000.00");
-        int id = Counter.settle(Counter.hospitalStay(person, "stay-" + person)).statusCode(201)
+        var settled = Counter.settle(Counter.hospitalStay(person, "stay-" + person)).statusCode(201)
                 .body("status", equalTo("COMPLETED"))
                 .body("mode", equalTo("LOCAL"))
                 .body("totalAmount", yuan("18500"))
@@ -47,9 +47,11 @@ class SettlementRoundTripTest {
                 .body("policyVersion", equalTo(1))
                 .body("unlistedItems", hasItem("X999"))
                 .body("trace", hasItem("  3,000.00 to 5,000.00: 2,000.00 x 90% = 1,800.00"))
-                .extract().path("settlementId");
+                .extract();
+        int id = settled.path("settlementId");
         assertEquals("0.00", Counter.balance(person));
-        Counter.accountService().queryParam("reference", "SETTLEMENT-" + id).get("/accounts/" + person + "/payments")
+        Counter.accountService().queryParam("reference", settled.path("accountPaymentReference").toString())
+                .get("/accounts/" + person + "/payments")
                 .then().body("items[0].paidAmount", yuan("1000"));
         Counter.accumulators(person, 2026).body("inpatientFundPaid", yuan("13030"))
                 .body("inpatientCapRemaining", yuan("86970")).body("catastrophicBurden", yuan("1970"))

@@ -43,8 +43,8 @@ public class SettlementResource {
             + "current yearly accumulators and estimates the account part; changes nothing.")
     @APIResponse(responseCode = "200", description = "The breakdown (settlementId and status are null)")
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
-            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED")
-    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
     public SettlementResponse preview(@Valid @NotNull SettlementRequest body) {
         return SettlementResponse.of(settlements.preview(body));
     }
@@ -57,15 +57,16 @@ public class SettlementResource {
     @APIResponse(responseCode = "201", description = "Settled: status COMPLETED")
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
-            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, IDEMPOTENCY_KEY_REUSED")
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: nothing was settled, or (when the "
-            + "detail names a settlement) it is PENDING and will be completed or voided automatically")
+            + "detail names a settlement) it is PENDING and will be completed or voided automatically; "
+            + "REMOTE_CARE_SERVICE_UNAVAILABLE: remote care cannot be settled now, nothing was done")
     public Response settle(@Valid @NotNull SettlementRequest body) {
         if (idempotency.currentKey() == null) {
             throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "A settlement moves money: send an "
                     + "Idempotency-Key header so that a retry can never settle twice.");
         }
-        return settlements.settle(body);
+        return settlements.settle(body, false);
     }
 
     @GET

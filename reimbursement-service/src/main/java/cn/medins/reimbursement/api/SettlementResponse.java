@@ -19,7 +19,8 @@ public record SettlementResponse(
         BigDecimal totalAmount, BigDecimal selfFundedAmount, BigDecimal overLimitAmount, BigDecimal preSelfPayAmount,
         BigDecimal eligibleAmount, BigDecimal deductibleApplied, BigDecimal poolFundPaid, BigDecimal catastrophicPaid,
         BigDecimal fundPaidTotal, BigDecimal personalBurden, BigDecimal accountPaid, BigDecimal familyAccountPaid,
-        BigDecimal cashPaid, BigDecimal accountBalanceAfter, Long familyPayerPersonId, List<String> unlistedItems,
+        BigDecimal cashPaid, BigDecimal accountBalanceAfter, Long familyPayerPersonId, String accountPaymentReference,
+        List<String> unlistedItems,
         String insuredRegion, String insuranceType, int policyVersion, List<String> trace, Instant createdAt,
         Instant completedAt, Instant cancelledAt) {
 
@@ -28,7 +29,7 @@ public record SettlementResponse(
                 s.medicalType, s.admissionDate, s.dischargeDate, s.serviceDate, s.injuryCause, s.year, s.totalAmount,
                 s.selfFundedAmount, s.overLimitAmount, s.preSelfPayAmount, s.eligibleAmount, s.deductibleApplied,
                 s.poolFundPaid, s.catastrophicPaid, s.fundPaidTotal, s.personalBurden, s.accountPaid,
-                s.familyAccountPaid, s.cashPaid, s.accountBalanceAfter, s.familyPayerPersonId,
+                s.familyAccountPaid, s.cashPaid, s.accountBalanceAfter, s.familyPayerPersonId, s.paymentReference,
                 s.unlistedItems.isEmpty() ? List.of() : Arrays.asList(s.unlistedItems.split(",")), s.insuredRegion,
                 s.insuranceType, s.policyVersion, s.traceLines(), s.createdAt, s.completedAt, s.cancelledAt);
     }

@@ -82,6 +82,13 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "family_payer_person_id")
     public Long familyPayerPersonId;
 
+    /**
+     * The account payment's reference, unique across databases and time (not derived from the id,
+     * which restarts after a restore), so that recovery can never mistake another payment for it.
+     */
+    @Column(name = "payment_reference", nullable = false, unique = true)
+    public String paymentReference;
+
     /** The key the settling request came with, completed or released when the saga ends. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
@@ -209,9 +216,8 @@ public class Settlement extends PanacheEntityBase {
         return familyPayerPersonId != null ? familyPayerPersonId : personId;
     }
 
-    /** The reference of the account payment, so that it can be found after a crash. */
-    public String paymentReference() {
-        return "SETTLEMENT-" + id;
+    public static String newPaymentReference() {
+        return "STL-" + java.util.UUID.randomUUID();
     }
 
     public LocalDate careDate() {

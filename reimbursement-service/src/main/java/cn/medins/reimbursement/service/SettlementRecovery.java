@@ -63,7 +63,7 @@ public class SettlementRecovery {
 
     private void resolve(long id) {
         Settlement s = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>findById(id));
-        Optional<AccountGateway.Payment> payment = accounts.paymentFor(s.payerPersonId(), s.paymentReference())
+        Optional<AccountGateway.Payment> payment = accounts.paymentFor(s.payerPersonId(), s.paymentReference)
                 .filter(p -> !p.refunded());
         QuarkusTransaction.requiringNew().run(() -> {
             if (payment.isPresent()) {

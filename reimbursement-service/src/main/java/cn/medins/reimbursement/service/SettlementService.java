@@ -10,6 +10,7 @@ import cn.medins.reimbursement.client.AccountGateway.Payment;
 import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
 import cn.medins.reimbursement.client.AccountGateway.Refused;
 import cn.medins.reimbursement.client.AccountServiceUnavailableException;
+import cn.medins.reimbursement.client.RemoteCareGateway;
 import cn.medins.reimbursement.domain.CatalogItem;
 import cn.medins.reimbursement.domain.FundBreakdown;
 import cn.medins.reimbursement.domain.InjuryCause;
@@ -60,6 +61,9 @@ public class SettlementService {
     AccumulatorStore accumulators;
 
     @Inject
+    RemoteCareGateway remoteCare;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -71,12 +75,21 @@ public class SettlementService {
     /** What the calculation needs, fetched before any transaction. */
     record Prepared(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
                     Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
-                    SettlementMode mode, String blockedReason) {
+                    Remote remote, String blockedReason, boolean claim) {
+
+        SettlementMode mode() {
+            return remote.mode();
+        }
+    }
+
+    /** How the care's place is covered: the mode, the filing, and whether the account may pay there. */
+    record Remote(SettlementMode mode, Long filingId, boolean accountAllowed, String note) {
+        static final Remote LOCAL = new Remote(SettlementMode.LOCAL, null, true, null);
     }
 
     /** Computes without effect (预结算). */
     public Settlement preview(SettlementRequest request) {
-        Prepared p = prepare(request);
+        Prepared p = prepare(request, false);
         Settlement s = build(p, calculate(p, accumulators.read(request.personId(), request.careDate().getYear())));
         if (needsAccount(p, s)) {
             estimateAccount(s);
@@ -84,10 +97,13 @@ public class SettlementService {
         return s;
     }
 
-    /** Settles (结算) once per (institution, visit); the answer is the 201 response, or a replay. */
-    public Response settle(SettlementRequest request) {
+    /**
+     * Settles (结算) once per (institution, visit); the answer is the 201 response, or a replay. A
+     * claim (手工报销) is the same for care paid in full where it could not be settled directly.
+     */
+    public Response settle(SettlementRequest request, boolean claim) {
         String key = idempotency.currentKey();
-        Prepared p = prepare(request);
+        Prepared p = prepare(request, claim);
         Object reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, key));
         if (reserved instanceof Response replay) {
             return replay;
@@ -99,8 +115,11 @@ public class SettlementService {
         return Response.status(201).entity(SettlementResponse.of(s)).build();
     }
 
-    Prepared prepare(SettlementRequest request) {
+    Prepared prepare(SettlementRequest request, boolean claim) {
         checkDates(request);
+        if (claim && (request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty())) {
+            throw ProblemException.invalid("invoiceNumbers", "a claim needs the invoices (发票) it is for");
+        }
         Institution institution = Institution.findById(request.institutionCode());
         if (institution == null) {
             throw ProblemException.rule("UNKNOWN_INSTITUTION", "No institution with code " + request.institutionCode()
@@ -112,22 +131,53 @@ public class SettlementService {
         }
         LocalDate date = request.careDate();
         AccountGateway.Eligibility person = accounts.eligibility(request.personId(), date);
-        SettlementMode mode = mode(institution, person);
+        Remote remote = remote(institution, person, date, claim);
         Policy policy = Policy.latest(person.insuredRegion(), person.insuranceType(), date.getYear())
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
                         + person.insuredRegion() + ", insurance type " + person.insuranceType() + ", year "
                         + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
         return new Prepared(request, institution, person, policy, reference.read(policy.document), catalog(request),
-                mode, blockedReason(request, person));
+                remote, blockedReason(request, person), claim);
     }
 
-    private static SettlementMode mode(Institution institution, AccountGateway.Eligibility person) {
+    /**
+     * Local care, or remote care as remote-care-service covers it: filed or exempt care is settled
+     * directly at a networked institution with the insured region's policy; unfiled care only by a
+     * claim, with every ratio lowered by the policy's {@code unfiledRatioReduction}.
+     */
+    private Remote remote(Institution institution, AccountGateway.Eligibility person, LocalDate date, boolean claim) {
         if (institution.isLocalTo(person.insuredRegion())) {
-            return SettlementMode.LOCAL;
+            if (claim) {
+                throw ProblemException.rule("CLAIM_NOT_APPLICABLE", "Care at " + institution.name + " is local to the "
+                        + "insured region " + person.insuredRegion() + ": it is settled at the counter, not claimed.");
+            }
+            return Remote.LOCAL;
         }
-        throw ProblemException.rule("REMOTE_FILING_REQUIRED", institution.name + " (region " + institution.region
-                + ") is outside the insured region " + person.insuredRegion() + ": care there is settled directly "
-                + "only with a remote-care filing (异地就医备案); otherwise pay in full and claim later.");
+        RemoteCareGateway.Coverage coverage = remoteCare.coverage(person.personId(), institution.region, date);
+        boolean covered = coverage.covered();
+        if (claim) {
+            if (covered && institution.remoteNetworked) {
+                throw ProblemException.rule("CLAIM_NOT_APPLICABLE", "Care at " + institution.name + " is covered ("
+                        + coverage.mode() + ") and the institution is networked: it is settled at the counter.");
+            }
+            return covered ? direct(coverage, "claimed: the institution does not settle remote care directly")
+                    : new Remote(SettlementMode.REMOTE_UNFILED_CLAIM, null, false, "remote care without a filing, "
+                    + "claimed with invoices: every ratio lowered by the policy's unfiled reduction");
+        }
+        if (!covered) {
+            throw ProblemException.rule("REMOTE_FILING_REQUIRED", institution.name + " (region " + institution.region
+                    + ") is outside the insured region " + person.insuredRegion() + ": " + coverage.reason());
+        }
+        if (!institution.remoteNetworked) {
+            throw ProblemException.rule("INSTITUTION_NOT_NETWORKED", institution.name + " does not settle remote "
+                    + "care directly (not 跨省联网): pay in full and claim at the insured region.");
+        }
+        return direct(coverage, coverage.reason());
+    }
+
+    private static Remote direct(RemoteCareGateway.Coverage coverage, String note) {
+        SettlementMode mode = "EXEMPT".equals(coverage.mode()) ? SettlementMode.REMOTE_EXEMPT : SettlementMode.REMOTE_FILED;
+        return new Remote(mode, coverage.filingId(), coverage.personalAccountEnabled(), mode + ": " + note);
     }
 
     private static String blockedReason(SettlementRequest request, AccountGateway.Eligibility person) {
@@ -223,6 +273,7 @@ public class SettlementService {
         s.visitId = r.visitId();
         s.medicalType = r.medicalType();
         s.mode = p.mode();
+        s.filingId = p.remote().filingId();
         s.insuredRegion = p.person().insuredRegion();
         s.insuranceType = p.person().insuranceType();
         s.policyId = p.policy().id;
@@ -235,20 +286,33 @@ public class SettlementService {
         s.useAccount = r.useAccount();
         s.familyPayerPersonId = r.familyPayerPersonId();
         s.lines = json(r.lines());
+        s.paymentReference = Settlement.newPaymentReference();
         s.createdAt = Instant.now();
         s.apply(b);
         s.note("policy " + s.insuredRegion + "/" + s.insuranceType + "/" + s.year + " version " + s.policyVersion
                 + ", institution " + p.institution().code + " level " + p.institution().policyLevel()
                 + (p.person().retired() ? ", retiree" : ""));
-        if (r.useAccount() && r.familyPayerPersonId() == null && !"310".equals(p.person().insuranceType())) {
+        if (p.remote().note() != null) {
+            s.note(p.remote().note() + " (insured region's policy, 参保地政策)");
+        }
+        if (p.claim()) {
+            s.note("reimbursement claim (手工报销) for invoices " + String.join(", ", r.invoiceNumbers())
+                    + ": the person paid in full, the fund's part is reimbursed to them");
+        } else if (wantsAccount(p) && !p.remote().accountAllowed()) {
+            s.note("the personal account may not pay in the destination (异地使用个人账户 not enabled): cash");
+        } else if (r.useAccount() && r.familyPayerPersonId() == null && !"310".equals(p.person().insuranceType())) {
             s.note("residents (390) have no personal account: the burden is paid in cash");
         }
         return s;
     }
 
-    private static boolean needsAccount(Prepared p, Settlement s) {
+    private static boolean wantsAccount(Prepared p) {
         boolean ownAccount = p.request().useAccount() && "310".equals(p.person().insuranceType());
-        return s.personalBurden.signum() > 0 && (p.request().familyPayerPersonId() != null || ownAccount);
+        return p.request().familyPayerPersonId() != null || ownAccount;
+    }
+
+    private static boolean needsAccount(Prepared p, Settlement s) {
+        return s.personalBurden.signum() > 0 && wantsAccount(p) && p.remote().accountAllowed() && !p.claim();
     }
 
     private void estimateAccount(Settlement s) {
@@ -268,7 +332,7 @@ public class SettlementService {
         PaymentOutcome outcome;
         try {
             outcome = accounts.pay(s.payerPersonId(), s.personalBurden, purpose(s.medicalType),
-                    s.familyPayerPersonId == null ? null : s.personId, s.paymentReference(), "settlement-" + s.id);
+                    s.familyPayerPersonId == null ? null : s.personId, s.paymentReference, "pay-" + s.paymentReference);
         } catch (AccountServiceUnavailableException e) {
             throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + s.id + " is PENDING: "
                     + "the personal-account payment could not be confirmed because account-service did not answer. "
@@ -334,7 +398,7 @@ public class SettlementService {
         }
         if (s.accountPaymentId != null) {
             try {
-                accounts.refund(s.payerPersonId(), s.accountPaymentId, "settlement-" + id + "-refund");
+                accounts.refund(s.payerPersonId(), s.accountPaymentId, "refund-" + s.paymentReference);
             } catch (AccountServiceUnavailableException e) {
                 throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + id + " was not "
                         + "cancelled: account-service did not answer the refund. Retry the cancellation.");
