@@ -18,12 +18,13 @@ import java.util.Map;
 public final class PackagedService {
 
     private final String module;
-    private final Process process;
+    private final List<String> command;
     private final String url;
+    private Process process;
 
-    private PackagedService(String module, Process process, String url) {
+    private PackagedService(String module, List<String> command, String url) {
         this.module = module;
-        this.process = process;
+        this.command = command;
         this.url = url;
     }
 
@@ -41,15 +42,29 @@ public final class PackagedService {
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
+        PackagedService service = new PackagedService(module, List.copyOf(command), "http://127.0.0.1:" + port);
+        service.launch();
+        return service;
+    }
+
+    private void launch() {
         try {
             File log = Files.createTempFile(module + "-", ".log").toFile();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-            PackagedService service = new PackagedService(module, process, "http://127.0.0.1:" + port);
-            service.waitUntilReady(log);
-            return service;
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            waitUntilReady(log);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + module, e);
         }
+    }
+
+    /** Kills the process at once, as a crash would (no graceful shutdown). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the service again, on the same port, as an operator would after a crash. */
+    public void restart() {
+        launch();
     }
 
     public String url() {

@@ -13,7 +13,9 @@ import cn.medins.account.domain.PersonalAccount;
 import cn.medins.account.domain.Relation;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +30,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AccountService {
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A payment with the balance it left. */
     public record Paid(Payment payment, BigDecimal balanceAfter) {
@@ -82,6 +87,10 @@ public class AccountService {
             account.post(EntryType.PAYMENT, payment.paidAmount.negate(), reference, paidFor, payment.id,
                     purpose + (paidFor == null ? "" : " for family member " + paidFor));
         }
+        metrics.counter("medins_account_payments_total", "purpose", purpose.name(),
+                "family", String.valueOf(paidFor != null)).increment();
+        metrics.counter("medins_account_paid_yuan_total", "purpose", purpose.name())
+                .increment(payment.paidAmount.doubleValue());
         return new Paid(payment, account.balance);
     }
 

@@ -26,6 +26,7 @@ import cn.medins.reimbursement.domain.SettlementStatus;
 import cn.medins.reimbursement.domain.YearlyAccumulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,9 @@ public class SettlementService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** What the calculation needs, fetched before any transaction. */
     record Prepared(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
                     Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
@@ -112,6 +116,7 @@ public class SettlementService {
         if (s.status == SettlementStatus.PENDING) {
             s = payFromAccount(s);
         }
+        count(s);
         return Response.status(201).entity(SettlementResponse.of(s)).build();
     }
 
@@ -334,6 +339,7 @@ public class SettlementService {
             outcome = accounts.pay(s.payerPersonId(), s.personalBurden, purpose(s.medicalType),
                     s.familyPayerPersonId == null ? null : s.personId, s.paymentReference, "pay-" + s.paymentReference);
         } catch (AccountServiceUnavailableException e) {
+            count(s);
             throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + s.id + " is PENDING: "
                     + "the personal-account payment could not be confirmed because account-service did not answer. "
                     + "It will be completed or voided automatically; GET /settlements/" + s.id + " shows the outcome.");
@@ -373,6 +379,7 @@ public class SettlementService {
         YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
         acc.set(acc.snapshot().minus(s.used()));
         s.status = SettlementStatus.FAILED;
+        count(s);
         s.note("voided: " + why + "; the yearly quotas it held were returned");
         if (s.idempotencyKey != null) {
             idempotency.release(s.idempotencyKey);
@@ -408,6 +415,7 @@ public class SettlementService {
         acc.set(acc.snapshot().minus(s.used()));
         s.status = SettlementStatus.CANCELLED;
         s.cancelledAt = Instant.now();
+        count(s);
         s.note("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
                 + "fund " + s.fundPaidTotal + " and the yearly quotas returned");
         return s;
@@ -426,6 +434,16 @@ public class SettlementService {
         Object[] params = year == null ? new Object[] {personId, before == null ? Long.MAX_VALUE : before}
                 : new Object[] {personId, before == null ? Long.MAX_VALUE : before, year};
         return Settlement.<Settlement>find(query, params).page(0, limit + 1).list();
+    }
+
+    /** Business metrics: settlements by mode and outcome, what the fund and the accounts paid. */
+    void count(Settlement s) {
+        metrics.counter("medins_settlements_total", "mode", s.mode.name(), "outcome", s.status.name()).increment();
+        if (s.status == SettlementStatus.COMPLETED) {
+            metrics.counter("medins_fund_paid_yuan_total", "mode", s.mode.name()).increment(s.fundPaidTotal.doubleValue());
+            metrics.counter("medins_settlement_account_paid_yuan_total").increment(
+                    s.accountPaid.add(s.familyAccountPaid).doubleValue());
+        }
     }
 
     static String purpose(MedicalType type) {

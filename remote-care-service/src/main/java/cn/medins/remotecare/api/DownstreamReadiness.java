@@ -1,0 +1,26 @@
+package cn.medins.remotecare.api;
+
+import cn.medins.common.health.Downstream;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Reports account-service in /q/health/ready. */
+@Readiness
+@ApplicationScoped
+public class DownstreamReadiness implements HealthCheck {
+
+    @ConfigProperty(name = "quarkus.rest-client.account-service.url")
+    String accountService;
+
+    @ConfigProperty(name = "medins.readiness.require-downstream", defaultValue = "false")
+    boolean required;
+
+    @Override
+    public HealthCheckResponse call() {
+        return Downstream.check(Map.of("account-service", accountService), required);
+    }
+}
