@@ -147,6 +147,18 @@ class SettlementRoundTripTest {
     }
 
     @Test
+    void operationsSeeSettlementsInTheMetricsAndDownstreamsInReadiness() {
+        long person = Counter.employee("0");
+        Counter.settle(Counter.outpatient(person, Counter.HOSPITAL, "metrics-" + person, "100")).statusCode(201);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("medins_settlements_total{mode=\"LOCAL\",outcome=\"COMPLETED\"}"))
+                .body(containsString("medins_fund_paid_yuan_total"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Downstream services' }.data.'account-service'",
+                        org.hamcrest.Matchers.startsWith("UP"));
+    }
+
+    @Test
     void aPreviewChangesNothing() {
         long person = Counter.employee("500.00");
         given().contentType(ContentType.JSON).body(Counter.hospitalStay(person, "pv-" + person))
