@@ -116,11 +116,3 @@ create table transfer (
     amount_moved numeric(14, 2) not null,
     created_at   timestamptz    not null
 );
-
-create table idempotency_record (
-    idempotency_key varchar(128) primary key,
-    request_hash    varchar(64)     not null,
-    response_status integer      not null,
-    response_body   text,
-    created_at      timestamptz  not null
-);

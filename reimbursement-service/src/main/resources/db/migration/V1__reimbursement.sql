@@ -104,11 +104,3 @@ create table yearly_accumulator (
     updated_at                 timestamptz    not null,
     primary key (person_id, accumulator_year)
 );
-
-create table idempotency_record (
-    idempotency_key varchar(128) primary key,
-    request_hash    varchar(64)  not null,
-    response_status integer      not null,
-    response_body   text,
-    created_at      timestamptz  not null
-);

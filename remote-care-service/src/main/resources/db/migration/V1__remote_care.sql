@@ -35,11 +35,3 @@ create table exemption (
 
 -- 川渝: Sichuan (51) and Chongqing (50) waive filing for each other's insured, every insurance type.
 insert into exemption values ('51', '50', '310,390', true, now()), ('50', '51', '310,390', true, now());
-
-create table idempotency_record (
-    idempotency_key varchar(128) primary key,
-    request_hash    varchar(64)  not null,
-    response_status integer      not null,
-    response_body   text,
-    created_at      timestamptz  not null
-);

@@ -131,6 +131,13 @@ public class Idempotency {
         return headers.getHeaderString(HEADER);
     }
 
+    /** The current request's key; refuses at once (before any work) a money-moving request without one. */
+    public String requireKey() {
+        String key = currentKey();
+        validate(key);
+        return key;
+    }
+
     private static ProblemException inFlight() {
         return ProblemException.conflict("IDEMPOTENCY_KEY_IN_FLIGHT",
                 "A request with this Idempotency-Key is still being processed; retry in a moment.");

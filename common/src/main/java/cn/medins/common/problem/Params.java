@@ -34,6 +34,14 @@ public final class Params {
         }
     }
 
+    public static long requiredId(String name, String value) {
+        Long id = id(name, value);
+        if (id == null) {
+            throw ProblemException.invalid(name, "is required");
+        }
+        return id;
+    }
+
     public static Long id(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,6 +1,5 @@
 package cn.medins.reimbursement.api;
 
-import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.service.SettlementService;
 import cn.medins.common.idempotency.Idempotency;
 import jakarta.inject.Inject;
@@ -42,10 +41,7 @@ public class ClaimResource {
             + "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, POLICY_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
     public Response claim(@Valid @NotNull SettlementRequest body) {
-        if (idempotency.currentKey() == null) {
-            throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "A claim moves money: send an "
-                    + "Idempotency-Key header so that a retry can never pay twice.");
-        }
+        idempotency.requireKey();
         return settlements.settle(body, true);
     }
 }

@@ -4,7 +4,6 @@ import cn.medins.common.idempotency.Idempotency;
 import cn.medins.common.paging.Cursor;
 import cn.medins.common.paging.Page;
 import cn.medins.common.problem.Params;
-import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.service.SettlementService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -62,10 +61,7 @@ public class SettlementResource {
             + "detail names a settlement) it is PENDING and will be completed or voided automatically; "
             + "REMOTE_CARE_SERVICE_UNAVAILABLE: remote care cannot be settled now, nothing was done")
     public Response settle(@Valid @NotNull SettlementRequest body) {
-        if (idempotency.currentKey() == null) {
-            throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "A settlement moves money: send an "
-                    + "Idempotency-Key header so that a retry can never settle twice.");
-        }
+        idempotency.requireKey();
         return settlements.settle(body, false);
     }
 
@@ -83,10 +79,7 @@ public class SettlementResource {
     @APIResponse(responseCode = "200", description = "A page of settlements")
     public Page<SettlementResponse> list(@RestQuery String personId, @RestQuery String year, @RestQuery String limit,
                                          @RestQuery String cursor) {
-        Long person = Params.id("personId", personId);
-        if (person == null) {
-            throw ProblemException.invalid("personId", "is required");
-        }
+        long person = Params.requiredId("personId", personId);
         int size = Cursor.limit(limit);
         return Page.of(settlements.list(person, Params.integer("year", year), Cursor.decode(cursor), size), size,
                 s -> s.id, SettlementResponse::of);

@@ -32,10 +32,7 @@ public class CoverageResource {
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
     public CoverageService.Coverage get(@RestQuery String personId, @RestQuery String region, @RestQuery String date) {
-        Long person = Params.id("personId", personId);
-        if (person == null) {
-            throw ProblemException.invalid("personId", "is required");
-        }
+        long person = Params.requiredId("personId", personId);
         if (region == null || !region.matches("^[1-9]\\d{5}$")) {
             throw ProblemException.invalid("region", "must be a 6-digit region code");
         }

@@ -3,7 +3,6 @@ package cn.medins.remotecare.api;
 import cn.medins.common.idempotency.Idempotency;
 import cn.medins.common.paging.Page;
 import cn.medins.common.problem.Params;
-import cn.medins.common.problem.ProblemException;
 import cn.medins.remotecare.domain.Filing;
 import cn.medins.remotecare.domain.FilingReason;
 import cn.medins.remotecare.domain.FilingType;
@@ -107,10 +106,7 @@ public class FilingResource {
     @Operation(summary = "A person's filings")
     @APIResponse(responseCode = "200", description = "The person's filings, oldest first")
     public Page<FilingView> list(@RestQuery String personId) {
-        Long person = Params.id("personId", personId);
-        if (person == null) {
-            throw ProblemException.invalid("personId", "is required");
-        }
+        long person = Params.requiredId("personId", personId);
         return new Page<>(Filing.ofPerson(person).stream().map(FilingView::of).toList(), null);
     }
 
