@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * their accounts, then drives settlements through reimbursement-service at a concurrency for a
  * duration. Every settlement asks account-service for eligibility and makes a real account payment.
  *
- * java bench/Bench.java PERSONS CONCURRENCY SECONDS [ACCOUNT_URL] [REIMBURSEMENT_URL]
+ * MEDINS_TOKEN=(an agency token) java bench/Bench.java PERSONS CONCURRENCY SECONDS [ACCOUNT_URL] [REIMBURSEMENT_URL]
  */
 public class Bench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String TOKEN = System.getenv("MEDINS_TOKEN");
     static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     public static void main(String[] args) throws Exception {
@@ -160,6 +161,7 @@ public class Bench {
 
     static HttpRequest request(String url, String method, String body) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }

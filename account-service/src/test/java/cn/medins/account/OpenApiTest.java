@@ -51,6 +51,12 @@ class OpenApiTest {
     }
 
     @Test
+    void swaggerUiCanSendABearerToken() {
+        openApi().body("components.securitySchemes.SecurityScheme.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("paths.'/persons'.post.security", notNullValue());
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -1,6 +1,7 @@
 package cn.medins.reimbursement;
 
 import cn.medins.testsupport.PostgresResource;
+import cn.medins.testsupport.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ public class FailingAccountServiceProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(WireMockAccountService.class));
+        return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(TestKeys.class),
+                new TestResourceEntry(WireMockAccountService.class));
     }
 
     @Override

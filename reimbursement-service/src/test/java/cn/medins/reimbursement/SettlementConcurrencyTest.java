@@ -48,6 +48,7 @@ class SettlementConcurrencyTest {
                 start.await();
                 return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
                         .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
+                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.agency())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             }));
         }

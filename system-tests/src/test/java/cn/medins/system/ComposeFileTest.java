@@ -90,6 +90,12 @@ class ComposeFileTest {
             assertTrue(env.has(variable), module + " sets " + variable);
         }
         assertTrue(env.path("DB_URL").asText().contains("//postgres:5432/"), "the compose database");
+        for (Object value : props.values()) {
+            Matcher jwt = Pattern.compile("\\$\\{(JWT_[A-Z_]+):").matcher(value.toString());
+            while (jwt.find()) {
+                assertTrue(env.has(jwt.group(1)), module + " sets " + jwt.group(1));
+            }
+        }
         String schema = props.getProperty("quarkus.flyway.schemas");
         String user = env.path("DB_USER").asText();
         String init = Files.readString(ROOT.resolve("deploy/postgres/init-schemas.sh"));

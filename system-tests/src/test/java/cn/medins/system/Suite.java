@@ -3,10 +3,8 @@ package cn.medins.system;
 import static io.restassured.RestAssured.given;
 
 import cn.medins.testsupport.PackagedService;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
+import cn.medins.testsupport.TestDefaultsCallback;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Map;
@@ -25,8 +23,7 @@ final class Suite {
         if (accounts != null) {
             return;
         }
-        RestAssured.config = RestAssured.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        TestDefaultsCallback.apply();
         accounts = PackagedService.start("account-service", Map.of());
         remoteCare = PackagedService.start("remote-care-service",
                 Map.of("quarkus.rest-client.account-service.url", accounts.url()));

@@ -40,6 +40,7 @@ public final class PackagedService {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + db.url(),
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password()));
+        TestKeys.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         PackagedService service = new PackagedService(module, List.copyOf(command), "http://127.0.0.1:" + port);

@@ -2,6 +2,9 @@ package cn.medins.account.api;
 
 import cn.medins.account.service.AccountService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.common.paging.Cursor;
 import cn.medins.common.paging.Page;
 import jakarta.inject.Inject;
@@ -39,10 +42,19 @@ public class AccountResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Caller caller;
+
+    private void self(long personId) {
+        caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
+    }
+
     @GET
     @Operation(summary = "The balance and status of a personal account")
     @APIResponse(responseCode = "200", description = "The account")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED, Roles.SERVICE})
     public AccountResponses.Account account(@RestPath long personId) {
+        self(personId);
         return AccountResponses.Account.of(accounts.account(personId));
     }
 
@@ -51,8 +63,10 @@ public class AccountResource {
     @Operation(summary = "The ledger, newest first", description = "amount is signed (credits positive, debits "
             + "negative): the entries always sum to the balance.")
     @APIResponse(responseCode = "200", description = "A page of entries")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Page<AccountResponses.Entry> entries(@RestPath long personId, @RestQuery String limit,
                                                 @RestQuery String cursor) {
+        self(personId);
         int size = Cursor.limit(limit);
         return Page.of(accounts.entries(personId, Cursor.decode(cursor), size), size, e -> e.id,
                 AccountResponses.Entry::of);
@@ -67,6 +81,7 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "DUPLICATE_REFERENCE, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "INSUFFICIENT_BALANCE, NOT_A_BOUND_FAMILY_MEMBER, ACCOUNT_FROZEN, "
             + "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed({Roles.AGENCY, Roles.SERVICE})
     public Response pay(@RestPath long personId, @Valid @NotNull AccountRequests.Payment body) {
         return idempotency.required(body, () -> {
             var paid = accounts.pay(personId, body.amount(), body.purpose(), body.beneficiaryPersonId(),
@@ -80,9 +95,11 @@ public class AccountResource {
     @Path("/payments")
     @Operation(summary = "Payments, newest first, or the one made for a reference (reconciliation)")
     @APIResponse(responseCode = "200", description = "A page of payments (at most one with ?reference=)")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED, Roles.SERVICE})
     public Page<AccountResponses.Payment> payments(@RestPath long personId,
                                                    @RestQuery @Size(min = 1, max = 128) String reference,
                                                    @RestQuery String limit, @RestQuery String cursor) {
+        self(personId);
         int size = Cursor.limit(limit);
         return Page.of(accounts.payments(personId, reference, Cursor.decode(cursor), size), size, p -> p.id,
                 p -> AccountResponses.Payment.of(p, null));
@@ -93,7 +110,9 @@ public class AccountResource {
     @Operation(summary = "One payment")
     @APIResponse(responseCode = "200", description = "The payment")
     @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED, Roles.SERVICE})
     public AccountResponses.Payment payment(@RestPath long personId, @RestPath long paymentId) {
+        self(personId);
         return AccountResponses.Payment.of(accounts.payment(personId, paymentId), null);
     }
 
@@ -105,6 +124,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_REFUNDED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed({Roles.AGENCY, Roles.SERVICE})
     public Response refund(@RestPath long personId, @RestPath long paymentId) {
         return idempotency.required(List.of(personId, paymentId), () -> {
             var refunded = accounts.refund(personId, paymentId);
@@ -119,7 +139,9 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Bound")
     @APIResponse(responseCode = "409", description = "ALREADY_BOUND")
     @APIResponse(responseCode = "422", description = "SELF_BINDING, ACCOUNT_CLOSED")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response bind(@RestPath long personId, @Valid @NotNull AccountRequests.FamilyMember body) {
+        self(personId);
         return idempotency.optional(body, () -> {
             var binding = accounts.bind(personId, body.memberPersonId(), body.relation());
             return PersonResource.created("/accounts/" + personId + "/family-members/" + binding.memberPersonId,
@@ -131,7 +153,9 @@ public class AccountResource {
     @Path("/family-members")
     @Operation(summary = "The relatives bound to this account")
     @APIResponse(responseCode = "200", description = "The bound relatives")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Page<AccountResponses.FamilyMember> members(@RestPath long personId) {
+        self(personId);
         return new Page<>(accounts.members(personId).stream().map(AccountResponses.FamilyMember::of).toList(), null);
     }
 
@@ -140,7 +164,9 @@ public class AccountResource {
     @Operation(summary = "Unbind a relative")
     @APIResponse(responseCode = "204", description = "Unbound")
     @APIResponse(responseCode = "404", description = "NOT_BOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public void unbind(@RestPath long personId, @RestPath long memberPersonId) {
+        self(personId);
         accounts.unbind(personId, memberPersonId);
     }
 
@@ -150,6 +176,7 @@ public class AccountResource {
             + "receives credits but pays nothing out.")
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "422", description = "ACCOUNT_CLOSED")
+    @RolesAllowed(Roles.AGENCY)
     public AccountResponses.Account status(@RestPath long personId, @Valid @NotNull AccountRequests.Status body) {
         return AccountResponses.Account.of(accounts.setStatus(personId, body.status()));
     }
@@ -162,6 +189,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "Closed; paidOut went to the payee")
     @APIResponse(responseCode = "409", description = "ACCOUNT_CLOSED: already closed; IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "CASH_WITHDRAWAL_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed(Roles.AGENCY)
     public Response close(@RestPath long personId, @Valid @NotNull AccountRequests.Closure body) {
         return idempotency.required(body, () ->
                 Response.ok(AccountResponses.Closure.of(accounts.close(personId, body.reason(), body.payee()))).build());

@@ -3,6 +3,9 @@ package cn.medins.account.api;
 import cn.medins.account.service.ContributionService;
 import cn.medins.account.service.PersonService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.common.problem.Params;
 import cn.medins.common.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -42,7 +45,11 @@ public class PersonResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Enroll a person (参保)", description = "Validates the resident ID number (GB 11643) and "
             + "refuses a second active enrollment (重复参保). Employees (310) get a personal account. "
             + "Honours an optional Idempotency-Key.")
@@ -54,7 +61,7 @@ public class PersonResource {
         return idempotency.optional(body, () -> {
             var view = persons.enroll(body.idNumber(), body.name().strip(), body.insuranceType(), body.personType(),
                     body.insuredRegion(), body.enrolledOn() == null ? LocalDate.now() : body.enrolledOn());
-            return created("/persons/" + view.person().id, PersonResponses.Person.of(view));
+            return created("/persons/" + view.person().id, PersonResponses.Person.of(view, true));
         });
     }
 
@@ -63,16 +70,19 @@ public class PersonResource {
     @Operation(summary = "A person, with the ID number masked")
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public PersonResponses.Person get(@RestPath long personId) {
-        return PersonResponses.Person.of(persons.get(personId));
+        caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
+        return PersonResponses.Person.of(persons.get(personId), caller.is(Roles.AGENCY));
     }
 
     @GET
     @Operation(summary = "Look a person up by resident ID number")
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.SERVICE})
     public PersonResponses.Person byIdNumber(@RestQuery @NotNull String idNumber) {
-        return PersonResponses.Person.of(persons.byIdNumber(idNumber));
+        return PersonResponses.Person.of(persons.byIdNumber(idNumber), caller.is(Roles.AGENCY));
     }
 
     @GET
@@ -82,8 +92,10 @@ public class PersonResource {
                     + "to today. reason is a stable code, detail explains it.")
     @APIResponse(responseCode = "200", description = "The answer, eligible or not")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public PersonResponses.Eligibility eligibility(@RestPath long personId,
                                                    @Parameter(description = "YYYY-MM-DD, default today") @RestQuery String date) {
+        caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
         return PersonResponses.Eligibility.of(persons.eligibility(personId, Params.date("date", date, LocalDate.now())));
     }
 
@@ -98,6 +110,7 @@ public class PersonResource {
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "NOT_ENROLLED, RETIREE_NO_CONTRIBUTION, ACCOUNT_CLOSED, "
             + "IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed(Roles.AGENCY)
     public Response contribute(@RestPath long personId, @Valid @NotNull PersonRequests.Contribution body) {
         return idempotency.required(body, () -> {
             boolean resident = body.year() != null || body.amount() != null;
@@ -128,6 +141,7 @@ public class PersonResource {
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "NOT_ENROLLED, SAME_REGION, ACCOUNT_FROZEN, ACCOUNT_CLOSED, "
             + "IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed(Roles.AGENCY)
     public Response transfer(@RestPath long personId, @Valid @NotNull PersonRequests.Transfer body) {
         return idempotency.required(body, () -> {
             var transfer = persons.transfer(personId, body.toRegion(), body.effectiveOn());

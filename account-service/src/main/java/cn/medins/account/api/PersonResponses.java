@@ -1,6 +1,7 @@
 package cn.medins.account.api;
 
 import cn.medins.account.domain.Contribution;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.medins.account.domain.EnrollmentStatus;
 import cn.medins.account.domain.InsuranceType;
 import cn.medins.account.domain.PersonType;
@@ -17,14 +18,16 @@ public final class PersonResponses {
     private PersonResponses() {
     }
 
-    public record Person(long personId, String name, String idNumberMasked, LocalDate birthDate,
+    /** {@code idNumber} is given in full to agency staff only. */
+    public record Person(long personId, String name, String idNumberMasked,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String idNumber, LocalDate birthDate,
                          InsuranceType insuranceType, PersonType personType, String insuredRegion,
                          EnrollmentStatus status, LocalDate enrolledOn, boolean hasPersonalAccount) {
 
-        static Person of(PersonService.PersonView view) {
+        static Person of(PersonService.PersonView view, boolean fullIdNumber) {
             var p = view.person();
             var e = view.enrollment();
-            return new Person(p.id, p.name, ResidentIdNumber.mask(p.idNumber),
+            return new Person(p.id, p.name, ResidentIdNumber.mask(p.idNumber), fullIdNumber ? p.idNumber : null,
                     ResidentIdNumber.birthDate(p.idNumber).orElse(null), e.insuranceType, e.personType,
                     e.insuredRegion, view.status(), e.enrolledOn, e.isEmployee());
         }

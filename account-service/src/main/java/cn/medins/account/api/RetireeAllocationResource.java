@@ -2,6 +2,8 @@ package cn.medins.account.api;
 
 import cn.medins.account.service.ContributionService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +38,7 @@ public class RetireeAllocationResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed(Roles.AGENCY)
     public Response allocate(@Valid @NotNull PersonRequests.RetireeAllocation body) {
         return idempotency.required(body, () -> Response.ok(
                 PersonResponses.RetireeAllocation.of(contributions.allocateRetirees(body.period()))).build());

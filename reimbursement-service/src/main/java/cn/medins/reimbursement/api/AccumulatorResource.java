@@ -1,6 +1,9 @@
 package cn.medins.reimbursement.api;
 
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
 import cn.medins.reimbursement.service.AccumulatorService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,9 @@ public class AccumulatorResource {
     @Inject
     AccumulatorService accumulators;
 
+    @Inject
+    Caller caller;
+
     /** Yearly use; the caps come from the person's policy for that year (null when there is none). */
     public record Yearly(long personId, int year, BigDecimal inpatientFundPaid, BigDecimal inpatientCapRemaining,
                          BigDecimal outpatientDeductibleUsed, BigDecimal outpatientFundPaid,
@@ -33,7 +39,9 @@ public class AccumulatorResource {
     @APIResponse(responseCode = "200", description = "The year's use")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED})
     public Yearly get(@RestPath long personId, @RestPath int year) {
+        caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person " + personId + ".");
         return accumulators.yearly(personId, year);
     }
 }

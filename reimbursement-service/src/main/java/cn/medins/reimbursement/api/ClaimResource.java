@@ -2,6 +2,9 @@ package cn.medins.reimbursement.api;
 
 import cn.medins.reimbursement.service.SettlementService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +31,9 @@ public class ClaimResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Claim remote care paid in full (手工报销)", description = "The settlement body plus "
             + "invoiceNumbers. Care without a filing is computed as REMOTE_UNFILED_CLAIM, every ratio lowered by the "
@@ -40,7 +46,9 @@ public class ClaimResource {
     @APIResponse(responseCode = "422", description = "CLAIM_NOT_APPLICABLE (local, or settle at the counter), "
             + "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, POLICY_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response claim(@Valid @NotNull SettlementRequest body) {
+        caller.requireSelf(body.personId(), "UNKNOWN_PERSON", "account-service knows no person " + body.personId() + ".");
         idempotency.requireKey();
         return settlements.settle(body, true);
     }

@@ -1,6 +1,8 @@
 package cn.medins.reimbursement.api;
 
+import cn.medins.common.security.Roles;
 import cn.medins.reimbursement.domain.PolicyDocument;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.reimbursement.service.ReferenceDataService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +43,7 @@ public class ReferenceDataResource {
             + "they used.")
     @APIResponse(responseCode = "201", description = "A new version")
     @APIResponse(responseCode = "200", description = "Unchanged: the latest version already says this")
+    @RolesAllowed(Roles.AGENCY)
     public Response putPolicy(@RestPath @Pattern(regexp = "^[1-9]\\d{5}$", message = "must be a 6-digit region code")
                               String insuredRegion,
                               @RestPath @Pattern(regexp = "^(310|390)$", message = "must be 310 or 390")
@@ -57,6 +60,7 @@ public class ReferenceDataResource {
     @Operation(summary = "The latest version of a policy", description = "The version is in the Policy-Version header.")
     @APIResponse(responseCode = "200", description = "The policy document")
     @APIResponse(responseCode = "404", description = "POLICY_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public Response policy(@RestPath String insuredRegion, @RestPath String insuranceType, @RestPath int year) {
         var stored = reference.policy(insuredRegion, insuranceType, year);
         return Response.ok(stored.document()).header(POLICY_VERSION, stored.policy().version).build();
@@ -66,6 +70,7 @@ public class ReferenceDataResource {
     @Path("/institutions/{code}")
     @Operation(summary = "Register or update an institution (level 1-3; HOSPITAL, PRIMARY counts as level 1, PHARMACY)")
     @APIResponse(responseCode = "200", description = "The institution")
+    @RolesAllowed(Roles.AGENCY)
     public ReferenceData.InstitutionView putInstitution(@RestPath @Size(max = 32) String code,
                                                         @Valid @NotNull ReferenceData.InstitutionBody body) {
         return ReferenceData.InstitutionView.of(reference.putInstitution(code, body.name(), body.region(),
@@ -77,6 +82,7 @@ public class ReferenceDataResource {
     @Operation(summary = "An institution")
     @APIResponse(responseCode = "200", description = "The institution")
     @APIResponse(responseCode = "404", description = "INSTITUTION_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public ReferenceData.InstitutionView institution(@RestPath String code) {
         return ReferenceData.InstitutionView.of(reference.institution(code));
     }
@@ -86,6 +92,7 @@ public class ReferenceDataResource {
     @Operation(summary = "Register or update a catalog item (category A, B, EXPENSIVE_DRUG, SPECIAL_TREATMENT, "
             + "SELF_FUNDED; optional price limit)")
     @APIResponse(responseCode = "200", description = "The item")
+    @RolesAllowed(Roles.AGENCY)
     public ReferenceData.CatalogView putCatalogItem(@RestPath @Size(max = 64) String itemCode,
                                                     @Valid @NotNull ReferenceData.CatalogBody body) {
         return ReferenceData.CatalogView.of(reference.putCatalogItem(itemCode, body.name(), body.category(),
@@ -97,6 +104,7 @@ public class ReferenceDataResource {
     @Operation(summary = "A catalog item")
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "CATALOG_ITEM_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public ReferenceData.CatalogView catalogItem(@RestPath String itemCode) {
         return ReferenceData.CatalogView.of(reference.catalogItem(itemCode));
     }

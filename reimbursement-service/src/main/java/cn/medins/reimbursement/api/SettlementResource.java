@@ -1,9 +1,14 @@
 package cn.medins.reimbursement.api;
 
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.common.paging.Cursor;
 import cn.medins.common.paging.Page;
 import cn.medins.common.problem.Params;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.domain.Settlement;
 import cn.medins.reimbursement.service.SettlementService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +41,21 @@ public class SettlementResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Caller caller;
+
+    /** An institution sees only its own settlements, an insured person only theirs: others do not exist. */
+    private Settlement readable(long settlementId) {
+        Settlement s = settlements.get(settlementId);
+        boolean foreignInstitution = caller.is(Roles.INSTITUTION) && !caller.is(Roles.AGENCY)
+                && !caller.actsFor(s.institutionCode);
+        if (foreignInstitution) {
+            throw ProblemException.notFound("SETTLEMENT_NOT_FOUND", "No settlement " + settlementId + ".");
+        }
+        caller.requireSelf(s.personId, "SETTLEMENT_NOT_FOUND", "No settlement " + settlementId + ".");
+        return s;
+    }
+
     @POST
     @Path("/preview")
     @Operation(summary = "Preview a settlement (预结算)", description = "Computes the breakdown with the person's "
@@ -44,7 +64,9 @@ public class SettlementResource {
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
             + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public SettlementResponse preview(@Valid @NotNull SettlementRequest body) {
+        caller.requireInstitution(body.institutionCode());
         return SettlementResponse.of(settlements.preview(body));
     }
 
@@ -60,7 +82,9 @@ public class SettlementResource {
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: nothing was settled, or (when the "
             + "detail names a settlement) it is PENDING and will be completed or voided automatically; "
             + "REMOTE_CARE_SERVICE_UNAVAILABLE: remote care cannot be settled now, nothing was done")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public Response settle(@Valid @NotNull SettlementRequest body) {
+        caller.requireInstitution(body.institutionCode());
         idempotency.requireKey();
         return settlements.settle(body, false);
     }
@@ -70,16 +94,19 @@ public class SettlementResource {
     @Operation(summary = "A settlement, with its trace")
     @APIResponse(responseCode = "200", description = "The settlement")
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED})
     public SettlementResponse get(@RestPath long settlementId) {
-        return SettlementResponse.of(settlements.get(settlementId));
+        return SettlementResponse.of(readable(settlementId));
     }
 
     @GET
     @Operation(summary = "A person's settlements, newest first")
     @APIResponse(responseCode = "200", description = "A page of settlements")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Page<SettlementResponse> list(@RestQuery String personId, @RestQuery String year, @RestQuery String limit,
                                          @RestQuery String cursor) {
         long person = Params.requiredId("personId", personId);
+        caller.requireSelf(person, "PERSON_NOT_FOUND", "No insured person " + person + ".");
         int size = Cursor.limit(limit);
         return Page.of(settlements.list(person, Params.integer("year", year), Cursor.decode(cursor), size), size,
                 s -> s.id, SettlementResponse::of);
@@ -95,7 +122,9 @@ public class SettlementResource {
     @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED, SETTLEMENT_PENDING, SETTLEMENT_FAILED, "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: not cancelled; retry")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public Response cancel(@RestPath long settlementId) {
+        caller.requireInstitution(readable(settlementId).institutionCode);
         return idempotency.required(List.of(settlementId), () ->
                 Response.ok(SettlementResponse.of(settlements.cancel(settlementId))).build());
     }

@@ -11,13 +11,16 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import cn.medins.common.security.ServiceToken;
 
 /**
  * account-service over REST ({@code quarkus.rest-client.account-service.url}). Reads are retried;
  * writes are not (a retry is the saga's, with the same Idempotency-Key); every call goes through
  * one circuit breaker so that a dead account-service is answered at once.
  */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "account-service")
 @RegisterProvider(ServerErrorMapper.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)

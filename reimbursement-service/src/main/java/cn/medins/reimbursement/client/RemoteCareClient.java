@@ -6,9 +6,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import cn.medins.common.security.ServiceToken;
 
 /** remote-care-service over REST ({@code quarkus.rest-client.remote-care-service.url}); a read, retried. */
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "remote-care-service")
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
 public interface RemoteCareClient {

@@ -2,7 +2,10 @@ package cn.medins.remotecare.api;
 
 import cn.medins.common.problem.Params;
 import cn.medins.common.problem.ProblemException;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
 import cn.medins.remotecare.service.CoverageService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +26,9 @@ public class CoverageResource {
     @Inject
     CoverageService coverage;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "Coverage of care in a region", description = "LOCAL (same prefecture: first 4 digits), "
             + "FILED (a filing covers the region and date), EXEMPT (the province pair needs no filing), NOT_COVERED. "
@@ -31,8 +37,10 @@ public class CoverageResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: personId, region or date")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public CoverageService.Coverage get(@RestQuery String personId, @RestQuery String region, @RestQuery String date) {
         long person = Params.requiredId("personId", personId);
+        caller.requireSelf(person, "PERSON_NOT_FOUND", "account-service knows no person " + person + ".");
         if (region == null || !region.matches("^[1-9]\\d{5}$")) {
             throw ProblemException.invalid("region", "must be a 6-digit region code");
         }

@@ -1,6 +1,8 @@
 package cn.medins.remotecare.api;
 
+import cn.medins.common.security.Roles;
 import cn.medins.remotecare.domain.Exemption;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.remotecare.service.ExemptionService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,6 +52,7 @@ public class ExemptionResource {
     @PUT
     @Operation(summary = "Exempt a province pair from filing")
     @APIResponse(responseCode = "200", description = "The exemption")
+    @RolesAllowed(Roles.AGENCY)
     public ExemptionView put(@RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String insuredProvince,
                              @RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String destinationProvince,
                              @Valid @NotNull ExemptionBody body) {
@@ -61,6 +64,7 @@ public class ExemptionResource {
     @Operation(summary = "An exemption")
     @APIResponse(responseCode = "200", description = "The exemption")
     @APIResponse(responseCode = "404", description = "EXEMPTION_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public ExemptionView get(@RestPath String insuredProvince, @RestPath String destinationProvince) {
         return ExemptionView.of(exemptions.get(insuredProvince, destinationProvince));
     }
@@ -69,6 +73,7 @@ public class ExemptionResource {
     @Operation(summary = "Remove an exemption")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "EXEMPTION_NOT_FOUND")
+    @RolesAllowed(Roles.AGENCY)
     public void delete(@RestPath String insuredProvince, @RestPath String destinationProvince) {
         exemptions.delete(insuredProvince, destinationProvince);
     }

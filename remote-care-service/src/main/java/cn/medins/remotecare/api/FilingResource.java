@@ -1,6 +1,9 @@
 package cn.medins.remotecare.api;
 
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.security.Caller;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.medins.common.paging.Page;
 import cn.medins.common.problem.Params;
 import cn.medins.remotecare.domain.Filing;
@@ -44,6 +47,16 @@ public class FilingResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Caller caller;
+
+    /** An insured person sees and cancels only their own filings: others do not exist. */
+    private Filing own(long filingId) {
+        Filing f = filings.get(filingId);
+        caller.requireSelf(f.personId, "FILING_NOT_FOUND", "No filing " + filingId + ".");
+        return f;
+    }
+
     /** The body of a filing. */
     public record FilingRequest(
             @NotNull Long personId,
@@ -83,7 +96,9 @@ public class FilingResource {
     @APIResponse(responseCode = "422", description = "UNKNOWN_PERSON, NOT_ACTIVELY_ENROLLED, "
             + "DESTINATION_IS_INSURED_REGION, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response file(@Valid @NotNull FilingRequest body) {
+        caller.requireSelf(body.personId(), "UNKNOWN_PERSON", "account-service knows no person " + body.personId() + ".");
         return idempotency.optional(body, () -> {
             Filing f = filings.file(new FilingService.Request(body.personId(), body.destinationRegion(), body.type(),
                     body.reason(), body.startDate(), body.endDate(), body.proof() == null ? null : body.proof().kind(),
@@ -98,15 +113,18 @@ public class FilingResource {
     @Operation(summary = "A filing")
     @APIResponse(responseCode = "200", description = "The filing")
     @APIResponse(responseCode = "404", description = "FILING_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public FilingView get(@RestPath long filingId) {
-        return FilingView.of(filings.get(filingId));
+        return FilingView.of(own(filingId));
     }
 
     @GET
     @Operation(summary = "A person's filings")
     @APIResponse(responseCode = "200", description = "The person's filings, oldest first")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Page<FilingView> list(@RestQuery String personId) {
         long person = Params.requiredId("personId", personId);
+        caller.requireSelf(person, "PERSON_NOT_FOUND", "No insured person " + person + ".");
         return new Page<>(Filing.ofPerson(person).stream().map(FilingView::of).toList(), null);
     }
 
@@ -117,7 +135,9 @@ public class FilingResource {
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "FILING_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public FilingView cancel(@RestPath long filingId) {
+        own(filingId);
         return FilingView.of(filings.cancel(filingId));
     }
 }

@@ -1,0 +1,75 @@
+package cn.medins.common.audit;
+
+import cn.medins.common.paging.Cursor;
+import cn.medins.common.paging.Page;
+import cn.medins.common.problem.Params;
+import cn.medins.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The audit trail of this service, for the agency. */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+public class AuditResource {
+
+    /** One audited write. */
+    public record Entry(long id, Instant at, String subject, String role, String method, String path, int status,
+                        String outcome) {
+        static Entry of(AuditEvent e) {
+            return new Entry(e.id, e.at, e.subject, e.role, e.method, e.path, e.status, e.outcome);
+        }
+    }
+
+    @GET
+    @RolesAllowed(Roles.AGENCY)
+    @Operation(summary = "Audited writes, newest first", description = "Filters: subject, role, outcome (SUCCESS, "
+            + "REFUSED, DENIED, FAILED), from / to (dates, inclusive).")
+    @APIResponse(responseCode = "200", description = "A page of audit entries")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: agency only")
+    public Page<Entry> list(@RestQuery String subject, @RestQuery String role, @RestQuery String outcome,
+                            @RestQuery String from, @RestQuery String to, @RestQuery String limit,
+                            @RestQuery String cursor) {
+        int size = Cursor.limit(limit);
+        Long before = Cursor.decode(cursor);
+        StringBuilder query = new StringBuilder("id < ?1");
+        List<Object> params = new ArrayList<>(List.of(before == null ? Long.MAX_VALUE : before));
+        add(query, params, "subject", subject);
+        add(query, params, "role", role);
+        add(query, params, "outcome", outcome);
+        LocalDate fromDate = Params.date("from", from, null);
+        LocalDate toDate = Params.date("to", to, null);
+        if (fromDate != null) {
+            params.add(fromDate.atStartOfDay().toInstant(ZoneOffset.UTC));
+            query.append(" and at >= ?").append(params.size());
+        }
+        if (toDate != null) {
+            params.add(toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            query.append(" and at < ?").append(params.size());
+        }
+        List<AuditEvent> rows = AuditEvent.<AuditEvent>find(query + " order by id desc", params.toArray())
+                .page(0, size + 1).list();
+        return Page.of(rows, size, e -> e.id, Entry::of);
+    }
+
+    private static void add(StringBuilder query, List<Object> params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            params.add(value);
+            query.append(" and ").append(field).append(" = ?").append(params.size());
+        }
+    }
+}

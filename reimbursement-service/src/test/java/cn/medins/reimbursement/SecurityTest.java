@@ -1,0 +1,84 @@
+package cn.medins.reimbursement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.medins.testsupport.AccessMatrix;
+import cn.medins.testsupport.TestData;
+import cn.medins.testsupport.TestKeys;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Who may do what on reimbursement-service. */
+@QuarkusTest
+class SecurityTest {
+
+    static final Set<String> AGENCY = Set.of("agency");
+    static final Set<String> READERS = Set.of("agency", "institution", "insured", "service");
+    static final Set<String> COUNTER = Set.of("agency", "institution");
+
+    static final Map<String, Set<String>> MATRIX = Map.ofEntries(
+            Map.entry("PUT /policies/{insuredRegion}/{insuranceType}/{year}", AGENCY),
+            Map.entry("GET /policies/{insuredRegion}/{insuranceType}/{year}", READERS),
+            Map.entry("PUT /institutions/{code}", AGENCY),
+            Map.entry("GET /institutions/{code}", READERS),
+            Map.entry("PUT /catalog/{itemCode}", AGENCY),
+            Map.entry("GET /catalog/{itemCode}", READERS),
+            Map.entry("POST /settlements/preview", COUNTER),
+            Map.entry("POST /settlements", COUNTER),
+            Map.entry("GET /settlements", Set.of("agency", "insured")),
+            Map.entry("GET /settlements/{settlementId}", Set.of("agency", "institution", "insured")),
+            Map.entry("POST /settlements/{settlementId}/cancellation", COUNTER),
+            Map.entry("GET /persons/{personId}/accumulators/{year}", Set.of("agency", "institution", "insured")),
+            Map.entry("POST /reimbursement-claims", Set.of("agency", "insured")),
+            Map.entry("GET /audit", AGENCY));
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void everyOperationHasADecisionAndKeepsIt() throws Exception {
+        List<String> problems = AccessMatrix.check(base.toString().replaceAll("/$", ""), MATRIX);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void countersActForTheirOwnInstitutionAndPeopleSeeTheirOwnSettlements() {
+        Counter.setUpReferenceData();
+        long a = Counter.employee("0");
+        long b = Counter.employee("0");
+        String hospital = "Bearer " + TestKeys.institution(Counter.HOSPITAL);
+        String otherHospital = "Bearer " + TestKeys.institution(Counter.PRIMARY);
+
+        int id = given().header("Authorization", hospital).header("Idempotency-Key", TestData.key())
+                .contentType(ContentType.JSON).body(Counter.outpatient(b, Counter.HOSPITAL, "sec-" + b, "100"))
+                .post("/settlements").then().statusCode(201).extract().path("settlementId");
+        given().header("Authorization", otherHospital).header("Idempotency-Key", TestData.key())
+                .contentType(ContentType.JSON).body(Counter.outpatient(b, Counter.HOSPITAL, "sec2-" + b, "100"))
+                .post("/settlements").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().header("Authorization", otherHospital).header("Idempotency-Key", TestData.key())
+                .post("/settlements/" + id + "/cancellation").then().statusCode(404);
+        given().header("Authorization", otherHospital).get("/settlements/" + id).then().statusCode(404);
+
+        String insuredA = "Bearer " + TestKeys.insured(a);
+        given().header("Authorization", insuredA).get("/settlements/" + id).then().statusCode(404)
+                .body("code", equalTo("SETTLEMENT_NOT_FOUND"));
+        given().header("Authorization", insuredA).queryParam("personId", b).get("/settlements").then().statusCode(404);
+        given().header("Authorization", insuredA).get("/persons/" + b + "/accumulators/2026").then().statusCode(404);
+        java.util.Map<String, Object> claim = Counter.outpatient(b, Counter.REMOTE_HOSPITAL, "sec3-" + b, "100");
+        claim.put("invoiceNumbers", List.of("I-1"));
+        given().header("Authorization", insuredA).header("Idempotency-Key", TestData.key())
+                .contentType(ContentType.JSON).body(claim).post("/reimbursement-claims").then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestKeys.insured(b)).get("/settlements/" + id).then()
+                .statusCode(200);
+        given().header("Authorization", hospital).header("Idempotency-Key", TestData.key())
+                .post("/settlements/" + id + "/cancellation").then().statusCode(200);
+    }
+}

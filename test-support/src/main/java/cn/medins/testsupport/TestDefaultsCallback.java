@@ -1,0 +1,33 @@
+package cn.medins.testsupport;
+
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.filter.Filter;
+import io.restassured.path.json.config.JsonPathConfig;
+
+/**
+ * Before every test: JSON decimals read as exact BigDecimals (money compared to the cent), and
+ * requests sent as agency staff unless the test sends its own Authorization header.
+ */
+public class TestDefaultsCallback implements QuarkusTestBeforeEachCallback {
+
+    private static final Filter AGENCY_BY_DEFAULT = (request, response, context) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+            request.header("Authorization", "Bearer " + TestKeys.agency());
+        }
+        return context.next(request, response);
+    };
+
+    @Override
+    public void beforeEach(QuarkusTestMethodContext context) {
+        apply();
+    }
+
+    public static void apply() {
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        RestAssured.replaceFiltersWith(AGENCY_BY_DEFAULT);
+    }
+}
