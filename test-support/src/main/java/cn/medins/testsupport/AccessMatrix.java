@@ -22,9 +22,19 @@ import java.util.TreeSet;
 public final class AccessMatrix {
 
     public static final List<String> ROLES = List.of("agency", "institution", "insured", "service");
+    public static final Set<String> AGENCY = Set.of("agency");
+    public static final Set<String> EVERY_ROLE = Set.copyOf(ROLES);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private AccessMatrix() {
+    }
+
+    /** Fails with every operation that does not behave as decided. */
+    public static void assertKept(java.net.URL base, Map<String, Set<String>> allowed) throws Exception {
+        List<String> problems = check(base.toString().replaceAll("/$", ""), allowed);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(String.join("\n", problems));
+        }
     }
 
     /** @return the problems found, empty when every operation behaves as decided */
