@@ -58,6 +58,6 @@ public class AccumulatorService {
             region = person.insuredRegion();
             type = person.insuranceType();
         }
-        return Policy.latest(region, type, year).map(p -> reference.read(p.document));
+        return Policy.latest(region, type, year).map(p -> reference.document(p));
     }
 }

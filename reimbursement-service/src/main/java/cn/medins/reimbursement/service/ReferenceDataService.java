@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Policies (versioned), institutions and the catalog, as the agency maintains them. */
 @ApplicationScoped
@@ -28,6 +30,8 @@ public class ReferenceDataService {
 
     @Inject
     EntityManager em;
+
+    private final Map<Long, PolicyDocument> parsed = new ConcurrentHashMap<>();
 
     /** A stored policy version with its document. */
     public record PolicyVersion(Policy policy, PolicyDocument document, boolean created) {
@@ -47,7 +51,7 @@ public class ReferenceDataService {
                 .setParameter(1, region + "/" + insuranceType + "/" + year).getSingleResult();
         String json = write(document);
         var latest = Policy.latest(region, insuranceType, year);
-        if (latest.isPresent() && write(read(latest.get().document)).equals(json)) {
+        if (latest.isPresent() && write(document(latest.get())).equals(json)) {
             return new PolicyVersion(latest.get(), document, false);
         }
         Policy policy = new Policy();
@@ -65,7 +69,15 @@ public class ReferenceDataService {
         Policy policy = Policy.latest(region, insuranceType, year).orElseThrow(() -> ProblemException.notFound(
                 "POLICY_NOT_FOUND", "No policy for region " + region + ", insurance type " + insuranceType
                         + ", year " + year + "."));
-        return new PolicyVersion(policy, read(policy.document), false);
+        return new PolicyVersion(policy, document(policy), false);
+    }
+
+    /**
+     * The parsed document of a stored policy version. Versions are never changed (a change is a new
+     * row), so each is parsed once and kept.
+     */
+    public PolicyDocument document(Policy policy) {
+        return parsed.computeIfAbsent(policy.id, id -> read(policy.document));
     }
 
     public PolicyDocument read(String json) {

@@ -141,7 +141,7 @@ public class SettlementService {
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
                         + person.insuredRegion() + ", insurance type " + person.insuranceType() + ", year "
                         + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
-        return new Prepared(request, institution, person, policy, reference.read(policy.document), catalog(request),
+        return new Prepared(request, institution, person, policy, reference.document(policy), catalog(request),
                 remote, blockedReason(request, person), claim);
     }
 
