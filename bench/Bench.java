@@ -48,6 +48,7 @@ public class Bench {
 
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        Map<String, Duration> cpuBefore = cpu();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
@@ -79,6 +80,16 @@ public class Bench {
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 95),
                 pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.println("answers by status: " + new TreeMap<>(statuses));
+        Map<String, Duration> cpuAfter = cpu();
+        StringBuilder perSettlement = new StringBuilder("CPU ms per settlement:");
+        double all = 0;
+        for (String name : cpuAfter.keySet()) {
+            double ms = (cpuAfter.get(name).toNanos() - cpuBefore.getOrDefault(name, Duration.ZERO).toNanos()) / 1e6
+                    / Math.max(1, ok);
+            all += ms;
+            perSettlement.append(String.format("  %s %.2f", name, ms));
+        }
+        System.out.println(perSettlement.append(String.format("  | all %.2f", all)));
         System.out.printf("SETTLEMENTS_PER_SECOND=%.2f%n", ok / elapsed);
         if (ok != latencies.size()) {
             System.exit(1);
@@ -97,6 +108,26 @@ public class Bench {
                     + "\",\"individualAmount\":" + (month == 1 ? "100000" : "0") + ",\"employerAmount\":100}", 201);
         }
         return id;
+    }
+
+    /**
+     * CPU time used so far by each service (pids from BENCH_PIDS, "name=pid,...") and by every
+     * PostgreSQL process together (its backends live as long as the pools' connections).
+     */
+    static Map<String, Duration> cpu() {
+        Map<String, Duration> used = new TreeMap<>();
+        String pids = System.getenv().getOrDefault("BENCH_PIDS", "");
+        for (String entry : pids.split(",")) {
+            String[] nameAndPid = entry.split("=");
+            if (nameAndPid.length == 2) {
+                ProcessHandle.of(Long.parseLong(nameAndPid[1].trim())).flatMap(h -> h.info().totalCpuDuration())
+                        .ifPresent(d -> used.put(nameAndPid[0], d));
+            }
+        }
+        used.put("postgresql", ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus));
+        return used;
     }
 
     static String idNumber() {

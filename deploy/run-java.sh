@@ -1,0 +1,37 @@
+#!/bin/sh
+# Starts one service's fast-jar (quarkus-run.jar) with the suite's JVM settings. Used by bin/run and
+# by the container images, so that both start the same way.
+#   deploy/run-java.sh APP_DIR [extra java arguments...]
+# Environment:
+#   JAVA       the java to run (default: java on the PATH)
+#   JAVA_OPTS  the JVM settings (default below: a small service on few cores)
+#   AOT_CACHE  where the AOT cache lives (default APP_DIR/app.aot)
+#   AOT        auto (default): on JDK 25+ use the AOT cache when it is there and no older than the
+#              jar, else record one while this run lasts (written when it stops gracefully);
+#              use: only use an existing cache; record: always record; off: neither.
+# The default JVM settings, measured in README "Performance": the client compiler only (most of the
+# speed for a fraction of the compile CPU and code cache), the serial collector and a small heap
+# (one service, little garbage per request, no pause worth a concurrent collector).
+set -eu
+APP_DIR=$1
+shift
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms24m -Xmx128m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10 -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
+AOT=${AOT:-auto}
+
+major=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+cache=${AOT_CACHE:-$APP_DIR/app.aot}
+aot_args=""
+if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
+  if [ "$AOT" = record ]; then
+    rm -f "$cache"
+    aot_args="-XX:AOTCacheOutput=$cache"
+  elif [ -f "$cache" ] && [ ! "$APP_DIR/quarkus-run.jar" -nt "$cache" ] && [ -z "$(find "$APP_DIR/lib" "$APP_DIR/app" "$APP_DIR/quarkus" -newer "$cache" -type f 2>/dev/null | head -1)" ]; then
+    aot_args="-XX:AOTCache=$cache"
+  elif [ "$AOT" = auto ] && [ -w "$(dirname "$cache")" ]; then
+    rm -f "$cache"
+    aot_args="-XX:AOTCacheOutput=$cache"
+  fi
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of words
+exec "$JAVA" $JAVA_OPTS $aot_args -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"
