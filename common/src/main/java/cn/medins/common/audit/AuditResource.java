@@ -5,6 +5,7 @@ import cn.medins.common.paging.Page;
 import cn.medins.common.problem.Params;
 import cn.medins.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "audit")
 public class AuditResource {
 
+    @Inject
+    AuditTrail trail;
+
     /** One audited write. */
     public record Entry(long id, Instant at, String subject, String role, String method, String path, int status,
                         String outcome) {
@@ -44,6 +48,7 @@ public class AuditResource {
     public Page<Entry> list(@RestQuery String subject, @RestQuery String role, @RestQuery String outcome,
                             @RestQuery String from, @RestQuery String to, @RestQuery String limit,
                             @RestQuery String cursor) {
+        trail.flush();
         int size = Cursor.limit(limit);
         Long before = Cursor.decode(cursor);
         StringBuilder query = new StringBuilder("id < ?1");

@@ -17,11 +17,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import cn.medins.reimbursement.domain.SettlementInput;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Policies (versioned), institutions and the catalog, as the agency maintains them. */
+/**
+ * Policies (versioned), institutions and the catalog, as the agency maintains them. What settlement
+ * reads of them is cached (caches {@code institutions}, {@code policies}, {@code catalog}): reference
+ * data changes rarely, a PUT here invalidates this instance's entry at once, and every entry expires
+ * after {@code quarkus.cache.caffeine.expire-after-write} so that another instance's change is seen
+ * within that time. The cached entities are detached snapshots that nobody modifies.
+ */
 @ApplicationScoped
 public class ReferenceDataService {
 
@@ -33,13 +52,22 @@ public class ReferenceDataService {
 
     private final Map<Long, PolicyDocument> parsed = new ConcurrentHashMap<>();
 
+    /** Catalog entries by item code (empty: not in the catalog). */
+    private final CaffeineCache catalog;
+
+    ReferenceDataService(@CacheName("catalog") Cache catalog) {
+        this.catalog = catalog.as(CaffeineCache.class);
+    }
+
     /** A stored policy version with its document. */
     public record PolicyVersion(Policy policy, PolicyDocument document, boolean created) {
     }
 
     /** Stores the document as a new version, unless it is the same as the latest version. */
     @Transactional
-    public PolicyVersion putPolicy(String region, String insuranceType, int year, PolicyDocument document) {
+    @CacheInvalidate(cacheName = "policies")
+    public PolicyVersion putPolicy(@CacheKey String region, @CacheKey String insuranceType, @CacheKey int year,
+                                   PolicyDocument document) {
         List<String> problems = document.problems();
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "VALIDATION_FAILED", String.join("; ", problems),
@@ -96,8 +124,45 @@ public class ReferenceDataService {
         }
     }
 
+    /** The latest version of a policy, for settling. */
+    @CacheResult(cacheName = "policies")
+    public Optional<Policy> latestPolicy(String region, String insuranceType, int year) {
+        return Policy.latest(region, insuranceType, year);
+    }
+
+    /** An institution, for settling. */
+    @CacheResult(cacheName = "institutions")
+    public Optional<Institution> findInstitution(String code) {
+        return Institution.findByIdOptional(code);
+    }
+
+    /** The catalog entries of these item codes; codes not in the catalog are absent from the answer. */
+    public Map<String, SettlementInput.CatalogEntry> catalogEntries(Collection<String> codes) {
+        Map<String, SettlementInput.CatalogEntry> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String code : codes) {
+            CompletableFuture<Optional<SettlementInput.CatalogEntry>> known = catalog.getIfPresent(code);
+            if (known == null) {
+                missing.add(code);
+            } else {
+                known.join().ifPresent(entry -> found.put(code, entry));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, SettlementInput.CatalogEntry> loaded = CatalogItem.<CatalogItem>list("itemCode in ?1", missing)
+                    .stream().collect(Collectors.toMap(c -> c.itemCode,
+                            c -> new SettlementInput.CatalogEntry(c.category, c.priceLimit)));
+            for (String code : missing) {
+                catalog.put(code, CompletableFuture.completedFuture(Optional.ofNullable(loaded.get(code))));
+            }
+            found.putAll(loaded);
+        }
+        return found;
+    }
+
     @Transactional
-    public Institution putInstitution(String code, String name, String region, int level, InstitutionKind kind,
+    @CacheInvalidate(cacheName = "institutions")
+    public Institution putInstitution(@CacheKey String code, String name, String region, int level, InstitutionKind kind,
                                       boolean designated, boolean remoteNetworked) {
         Institution institution = Institution.findById(code);
         if (institution == null) {
@@ -135,6 +200,7 @@ public class ReferenceDataService {
         item.priceLimit = Money.of(priceLimit);
         item.updatedAt = Instant.now();
         item.persist();
+        catalog.invalidate(code).await().indefinitely();
         return item;
     }
 

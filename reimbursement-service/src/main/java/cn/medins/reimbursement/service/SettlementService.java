@@ -125,11 +125,9 @@ public class SettlementService {
         if (claim && (request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty())) {
             throw ProblemException.invalid("invoiceNumbers", "a claim needs the invoices (发票) it is for");
         }
-        Institution institution = Institution.findById(request.institutionCode());
-        if (institution == null) {
-            throw ProblemException.rule("UNKNOWN_INSTITUTION", "No institution with code " + request.institutionCode()
-                    + " is registered.");
-        }
+        Institution institution = reference.findInstitution(request.institutionCode()).orElseThrow(() ->
+                ProblemException.rule("UNKNOWN_INSTITUTION", "No institution with code " + request.institutionCode()
+                        + " is registered."));
         if (!institution.designated) {
             throw ProblemException.rule("INSTITUTION_NOT_DESIGNATED", institution.name + " is not a designated (定点) "
                     + "institution: the fund and the personal account pay nothing there.");
@@ -137,11 +135,12 @@ public class SettlementService {
         LocalDate date = request.careDate();
         AccountGateway.Eligibility person = accounts.eligibility(request.personId(), date);
         Remote remote = remote(institution, person, date, claim);
-        Policy policy = Policy.latest(person.insuredRegion(), person.insuranceType(), date.getYear())
+        Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType(), date.getYear())
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
                         + person.insuredRegion() + ", insurance type " + person.insuranceType() + ", year "
                         + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
-        return new Prepared(request, institution, person, policy, reference.document(policy), catalog(request),
+        return new Prepared(request, institution, person, policy, reference.document(policy),
+                reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
                 remote, blockedReason(request, person), claim);
     }
 
@@ -194,12 +193,6 @@ public class SettlementService {
                     + person.detail() + ")";
         }
         return null;
-    }
-
-    private static Map<String, SettlementInput.CatalogEntry> catalog(SettlementRequest request) {
-        List<String> codes = request.lines().stream().map(SettlementRequest.Line::itemCode).distinct().toList();
-        return CatalogItem.<CatalogItem>list("itemCode in ?1", codes).stream().collect(Collectors.toMap(
-                c -> c.itemCode, c -> new SettlementInput.CatalogEntry(c.category, c.priceLimit)));
     }
 
     private static void checkDates(SettlementRequest r) {
