@@ -1,5 +1,6 @@
 package cn.medins.account.domain;
 
+import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -51,7 +52,7 @@ public class PersonalAccount extends PanacheEntityBase {
     public static PersonalAccount open(long personId) {
         PersonalAccount account = new PersonalAccount();
         account.personId = personId;
-        account.balance = BigDecimal.ZERO.setScale(2);
+        account.balance = Money.ZERO;
         account.status = AccountStatus.ACTIVE;
         account.createdAt = Instant.now();
         account.updatedAt = account.createdAt;
@@ -64,20 +65,45 @@ public class PersonalAccount extends PanacheEntityBase {
         return Optional.ofNullable(findById(personId, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Money in: {@code amount} must be positive; the entry's amount is {@code +amount}. */
+    public AccountEntry credit(EntryType type, BigDecimal amount, String reference, String description) {
+        requireSign(amount, 1);
+        return post(type, amount, reference, null, null, description);
+    }
+
     /**
-     * Moves money: a positive amount credits, a negative one debits. Refuses anything that would
-     * make the balance negative.
+     * Money out: {@code amount} must be positive; the entry's amount is {@code -amount}. Refuses
+     * anything that would make the balance negative (INSUFFICIENT_BALANCE).
      */
-    public AccountEntry post(EntryType type, BigDecimal amount, String reference, Long beneficiary, Long paymentId,
-                             String description) {
-        BigDecimal after = balance.add(amount);
-        if (after.signum() < 0) {
+    public AccountEntry debit(EntryType type, BigDecimal amount, String reference, Long beneficiary, Long paymentId,
+                              String description) {
+        requireSign(amount, 1);
+        if (balance.compareTo(amount) < 0) {
             throw ProblemException.rule("INSUFFICIENT_BALANCE",
-                    "The balance " + balance + " does not cover " + amount.negate() + ".");
+                    "The balance " + balance + " does not cover " + amount + ".");
         }
-        balance = after;
+        return post(type, amount.negate(), reference, beneficiary, paymentId, description);
+    }
+
+    /** A refund puts back what a payment took, with the payment's reference and beneficiary. */
+    public AccountEntry refund(Payment payment, String description) {
+        requireSign(payment.paidAmount, 1);
+        return post(EntryType.REFUND, payment.paidAmount, payment.reference, payment.beneficiaryPersonId, payment.id,
+                description);
+    }
+
+    private AccountEntry post(EntryType type, BigDecimal signedAmount, String reference, Long beneficiary,
+                              Long paymentId, String description) {
+        balance = balance.add(signedAmount);
         updatedAt = Instant.now();
-        return AccountEntry.append(this, type, amount, reference, beneficiary, paymentId, description);
+        return AccountEntry.append(this, type, signedAmount, reference, beneficiary, paymentId, description);
+    }
+
+    /** A ledger movement is never zero and never signed by the caller: the method says the direction. */
+    private static void requireSign(BigDecimal amount, int sign) {
+        if (amount.signum() != sign) {
+            throw new IllegalArgumentException("a ledger amount must be positive, was " + amount);
+        }
     }
 
     /** Money may come into any account that is not closed (a frozen one still receives). */

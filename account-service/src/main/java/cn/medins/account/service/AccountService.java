@@ -84,7 +84,7 @@ public class AccountService {
         payment.createdAt = Instant.now();
         payment.persist();
         if (payment.paidAmount.signum() > 0) {
-            account.post(EntryType.PAYMENT, payment.paidAmount.negate(), reference, paidFor, payment.id,
+            account.debit(EntryType.PAYMENT, payment.paidAmount, reference, paidFor, payment.id,
                     purpose + (paidFor == null ? "" : " for family member " + paidFor));
         }
         metrics.counter("medins_account_payments_total", "purpose", purpose.name(),
@@ -107,8 +107,7 @@ public class AccountService {
         account.requireOpen();
         payment.refundedAt = Instant.now();
         if (payment.paidAmount.signum() > 0) {
-            account.post(EntryType.REFUND, payment.paidAmount, payment.reference, payment.beneficiaryPersonId,
-                    payment.id, "Refund of payment " + paymentId);
+            account.refund(payment, "Refund of payment " + paymentId);
         }
         return new Paid(payment, account.balance);
     }
@@ -198,7 +197,7 @@ public class AccountService {
         }
         BigDecimal payout = account.balance;
         if (payout.signum() > 0) {
-            account.post(EntryType.CLOSURE_PAYOUT, payout.negate(), "CLOSURE", null, null,
+            account.debit(EntryType.CLOSURE_PAYOUT, payout, "CLOSURE", null, null,
                     "Closed (" + reason + "), paid to " + payee);
         }
         account.status = AccountStatus.CLOSED;

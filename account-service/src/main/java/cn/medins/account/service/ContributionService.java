@@ -67,11 +67,11 @@ public class ContributionService {
         account.requireOpen();
         String reference = "CONTRIBUTION-" + period;
         if (individual.signum() > 0) {
-            account.post(EntryType.INDIVIDUAL_CONTRIBUTION, individual, reference, null, null,
+            account.credit(EntryType.INDIVIDUAL_CONTRIBUTION, individual, reference,
                     "Individual contribution for " + period);
         }
         if (employerShare.signum() > 0) {
-            account.post(EntryType.EMPLOYER_ALLOCATION, employerShare, reference, null, null,
+            account.credit(EntryType.EMPLOYER_ALLOCATION, employerShare, reference,
                     "Employer contribution share for " + period);
         }
         return new Credited(c, account.balance);
@@ -116,7 +116,7 @@ public class ContributionService {
             allocation.amount = each;
             allocation.createdAt = Instant.now();
             allocation.persist();
-            account.post(EntryType.RETIREE_ALLOCATION, each, "RETIREE-ALLOCATION-" + period, null, null,
+            account.credit(EntryType.RETIREE_ALLOCATION, each, "RETIREE-ALLOCATION-" + period,
                     "Retiree allocation for " + period);
             credited++;
         }

@@ -154,9 +154,9 @@ public class PersonService {
         account.requireActive();
         BigDecimal amount = account.balance;
         String reference = "TRANSFER-" + transfer.fromRegion + "-" + transfer.toRegion + "-" + transfer.effectiveOn;
-        account.post(EntryType.TRANSFER_OUT, amount.negate(), reference, null, null,
+        account.debit(EntryType.TRANSFER_OUT, amount, reference, null, null,
                 "Transferred out of region " + transfer.fromRegion);
-        account.post(EntryType.TRANSFER_IN, amount, reference, null, null,
+        account.credit(EntryType.TRANSFER_IN, amount, reference,
                 "Transferred in to region " + transfer.toRegion);
         return amount;
     }

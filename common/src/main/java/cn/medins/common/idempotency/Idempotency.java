@@ -26,16 +26,16 @@ import java.util.function.Supplier;
  * same key while the first is still running is refused (409).
  *
  * <p>Only successful outcomes are stored: a request refused by a rule rolls back entirely, key
- * included, so the caller may retry it with the same key once the cause is fixed.
+ * included, so the caller may retry it with the same key once the cause is fixed. A saga (a
+ * settlement paying on another service) claims the key in its first transaction and completes or
+ * releases it in its last.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    /** First half of the advisory-lock key, so these locks never collide with other advisory locks. */
-    private static final int LOCK_NAMESPACE = 7411;
-    /** Stored status of a key whose request is still under way in a saga. */
+    /** Stored status of a key whose request is still under way (in its transaction, or in a saga). */
     private static final int IN_FLIGHT = 0;
 
     @Inject
@@ -49,6 +49,16 @@ public class Idempotency {
 
     @Inject
     UriInfo uri;
+
+    /** The stored answer to an earlier identical request: its status and JSON body. */
+    public record StoredAnswer(int status, String body) {
+
+        /** The answer again, marked {@code Idempotent-Replayed: true}. */
+        public Response toResponse() {
+            return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).header(REPLAYED, "true")
+                    .build();
+        }
+    }
 
     /** For a POST that moves money: the key is required. */
     @Transactional
@@ -67,73 +77,65 @@ public class Idempotency {
         if (key == null && !required) {
             return action.get();
         }
-        validate(key);
-        lock(key);
-        String hash = hash(request);
-        IdempotencyRecord previous = em.find(IdempotencyRecord.class, key);
-        if (previous != null) {
-            return replay(previous, hash);
+        Optional<StoredAnswer> previous = claim(key, request);
+        if (previous.isPresent()) {
+            return previous.get().toResponse();
         }
         Response response = action.get();
-        store(key, hash, response);
+        complete(key, response.getStatus(), response.getEntity());
         return response;
     }
 
     /**
-     * Phase one of a request that completes in a later transaction (a saga): inside the transaction
-     * that creates the pending effect, replays a finished request, refuses a reused or in-flight
-     * key, or claims the key (stored as in flight until {@link #complete} or {@link #release}).
+     * Claims the key for this request inside the transaction that makes the effect, with one
+     * statement: an {@code INSERT ... ON CONFLICT DO NOTHING} of the key as in flight. A concurrent
+     * request with the same key waits on that row until the first commits (then gets its answer) or
+     * rolls back (then claims the key itself); a unique violation, which would doom the transaction,
+     * never happens. A key already held replays the finished request, or is refused when it was
+     * used for another request (422) or is still in flight in a saga (409).
      *
-     * @return the replayed response, or empty when the key is now claimed by this request
+     * @return the stored answer to replay, or empty when the key is now claimed by this request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Response> claim(String key, Object request) {
+    public Optional<StoredAnswer> claim(String key, Object request) {
         validate(key);
-        lock(key);
         String hash = hash(request);
-        IdempotencyRecord previous = em.find(IdempotencyRecord.class, key);
-        if (previous != null) {
-            if (previous.responseStatus == IN_FLIGHT && previous.requestHash.equals(hash)) {
-                throw inFlight();
-            }
-            return Optional.of(replay(previous, hash));
+        int claimed = em.createNativeQuery("insert into {h-schema}idempotency_record (idempotency_key, request_hash, "
+                        + "response_status, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
+                .setParameter(1, key).setParameter(2, hash).setParameter(3, IN_FLIGHT).setParameter(4, Instant.now())
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
         }
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.key = key;
-        record.requestHash = hash;
-        record.responseStatus = IN_FLIGHT;
-        record.createdAt = Instant.now();
-        em.persist(record);
-        return Optional.empty();
+        IdempotencyRecord previous = em.find(IdempotencyRecord.class, key);
+        if (!previous.requestHash.equals(hash)) {
+            throw ProblemException.rule("IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different request; use a new key.");
+        }
+        if (previous.responseStatus == IN_FLIGHT) {
+            throw inFlight();
+        }
+        return Optional.of(new StoredAnswer(previous.responseStatus, previous.responseBody));
     }
 
-    /** Phase two: stores the final response of a claimed key, in the transaction that finishes the effect. */
+    /** Stores the final answer of a claimed key, in the transaction that finishes the effect. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String key, int status, Object body) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
-        if (record != null) {
-            record.responseStatus = status;
-            record.responseBody = json(body);
-        }
+        em.createNativeQuery("update {h-schema}idempotency_record set response_status = ?1, response_body = ?2 "
+                        + "where idempotency_key = ?3")
+                .setParameter(1, status).setParameter(2, json(body)).setParameter(3, key).executeUpdate();
     }
 
     /** Frees a claimed key whose effect was voided, so that the caller may retry with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(String key) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
-        if (record != null && record.responseStatus == IN_FLIGHT) {
-            em.remove(record);
-        }
-    }
-
-    /** The key sent with the current request, or null. */
-    public String currentKey() {
-        return headers.getHeaderString(HEADER);
+        em.createNativeQuery("delete from {h-schema}idempotency_record where idempotency_key = ?1 "
+                + "and response_status = ?2").setParameter(1, key).setParameter(2, IN_FLIGHT).executeUpdate();
     }
 
     /** The current request's key; refuses at once (before any work) a money-moving request without one. */
     public String requireKey() {
-        String key = currentKey();
+        String key = headers.getHeaderString(HEADER);
         validate(key);
         return key;
     }
@@ -152,34 +154,6 @@ public class Idempotency {
         if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             throw ProblemException.invalid(HEADER, "must be 1 to 128 printable ASCII characters");
         }
-    }
-
-    /** A transaction-scoped advisory lock: a second request with the key fails fast instead of waiting. */
-    private void lock(String key) {
-        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, LOCK_NAMESPACE).setParameter(2, key).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            throw inFlight();
-        }
-    }
-
-    private Response replay(IdempotencyRecord previous, String hash) {
-        if (!previous.requestHash.equals(hash)) {
-            throw ProblemException.rule("IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was already used for a different request; use a new key.");
-        }
-        return Response.status(previous.responseStatus).entity(previous.responseBody)
-                .type(MediaType.APPLICATION_JSON).header(REPLAYED, "true").build();
-    }
-
-    private void store(String key, String hash, Response response) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.key = key;
-        record.requestHash = hash;
-        record.responseStatus = response.getStatus();
-        record.responseBody = json(response.getEntity());
-        record.createdAt = Instant.now();
-        em.persist(record);
     }
 
     private String hash(Object request) {

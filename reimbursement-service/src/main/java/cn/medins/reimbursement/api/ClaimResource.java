@@ -49,7 +49,6 @@ public class ClaimResource {
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response claim(@Valid @NotNull SettlementRequest body) {
         caller.requireSelf(body.personId(), "UNKNOWN_PERSON", "account-service knows no person " + body.personId() + ".");
-        idempotency.requireKey();
-        return settlements.settle(body, true);
+        return SettlementResource.answer(settlements.settle(body, idempotency.requireKey(), true));
     }
 }

@@ -85,8 +85,13 @@ public class SettlementResource {
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public Response settle(@Valid @NotNull SettlementRequest body) {
         caller.requireInstitution(body.institutionCode());
-        idempotency.requireKey();
-        return settlements.settle(body, false);
+        return answer(settlements.settle(body, idempotency.requireKey(), false));
+    }
+
+    /** 201 with the settlement made now, or the stored answer replayed. */
+    static Response answer(SettlementService.Settled settled) {
+        return settled.replayed() ? settled.replay().toResponse()
+                : Response.status(201).entity(SettlementResponse.of(settled.settlement())).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.client;
 
+import cn.medins.reimbursement.domain.InsuranceType;
 import cn.medins.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,13 @@ public class AccountGateway {
     AccountClient client;
 
     /** account-service's eligibility answer. */
-    public record Eligibility(long personId, boolean eligible, String reason, String detail, String insuranceType,
+    public record Eligibility(long personId, boolean eligible, String reason, String detail, InsuranceType insuranceType,
                               String personType, boolean retired, String insuredRegion, String status) {
+
+        /** Employees (310) have a personal account; residents (390) have none. */
+        public boolean hasPersonalAccount() {
+            return insuranceType == InsuranceType.EMPLOYEE;
+        }
     }
 
     /** A personal account. */

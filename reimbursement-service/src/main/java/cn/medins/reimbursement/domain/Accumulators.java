@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.domain;
 
+import cn.medins.common.money.Money;
 import java.math.BigDecimal;
 
 /**
@@ -10,11 +11,8 @@ public record Accumulators(BigDecimal inpatientFundPaid, BigDecimal outpatientDe
                            BigDecimal outpatientFundPaid, BigDecimal catastrophicBurden,
                            BigDecimal catastrophicPaid, int admissions) {
 
-    public static final Accumulators NONE = new Accumulators(zero(), zero(), zero(), zero(), zero(), 0);
-
-    private static BigDecimal zero() {
-        return BigDecimal.ZERO.setScale(2);
-    }
+    public static final Accumulators NONE = new Accumulators(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+            Money.ZERO, 0);
 
     public Accumulators plus(Accumulators d) {
         return new Accumulators(inpatientFundPaid.add(d.inpatientFundPaid),

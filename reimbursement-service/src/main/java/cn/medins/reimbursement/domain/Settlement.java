@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.domain;
 
+import cn.medins.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -179,10 +180,48 @@ public class Settlement extends PanacheEntityBase {
         paidInCash();
     }
 
+    /**
+     * Stored by the transaction that reserves the fund's part: PENDING while the account still has
+     * to pay, else COMPLETED at once.
+     */
+    public void reserve(boolean accountToPay) {
+        require(null);
+        status = accountToPay ? SettlementStatus.PENDING : SettlementStatus.COMPLETED;
+        completedAt = accountToPay ? null : createdAt;
+    }
+
+    /** PENDING -> COMPLETED: the account step is over (paid, or refused and the rest is cash). */
+    public void complete() {
+        require(SettlementStatus.PENDING);
+        status = SettlementStatus.COMPLETED;
+        completedAt = Instant.now();
+    }
+
+    /** PENDING -> FAILED: voided, the account never paid; the caller returns the quotas. */
+    public void fail(String why) {
+        require(SettlementStatus.PENDING);
+        status = SettlementStatus.FAILED;
+        note(why);
+    }
+
+    /** COMPLETED -> CANCELLED (撤销): the caller refunded the account and returns the quotas. */
+    public void cancel(String how) {
+        require(SettlementStatus.COMPLETED);
+        status = SettlementStatus.CANCELLED;
+        cancelledAt = Instant.now();
+        note(how);
+    }
+
+    private void require(SettlementStatus from) {
+        if (status != from) {
+            throw new IllegalStateException("settlement " + id + " is " + status + ", not " + from);
+        }
+    }
+
     /** The whole burden in cash, no account payment (yet). */
     public void paidInCash() {
-        accountPaid = BigDecimal.ZERO.setScale(2);
-        familyAccountPaid = BigDecimal.ZERO.setScale(2);
+        accountPaid = Money.ZERO;
+        familyAccountPaid = Money.ZERO;
         cashPaid = personalBurden;
     }
 

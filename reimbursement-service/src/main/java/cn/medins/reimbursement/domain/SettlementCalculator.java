@@ -1,10 +1,10 @@
 package cn.medins.reimbursement.domain;
 
+import cn.medins.common.money.Money;
 import cn.medins.reimbursement.domain.PolicyDocument.Band;
 import cn.medins.reimbursement.domain.SettlementInput.BillLine;
 import cn.medins.reimbursement.domain.SettlementInput.CatalogEntry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -18,7 +18,6 @@ import java.util.function.UnaryOperator;
  */
 public final class SettlementCalculator {
 
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final SettlementInput in;
@@ -52,15 +51,15 @@ public final class SettlementCalculator {
     }
 
     private record Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used) {
-        static final Fund NONE = new Fund(ZERO, ZERO, ZERO, Accumulators.NONE);
+        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE);
     }
 
     /** Splits each line into self-funded, over-limit, pre-self-pay and eligible parts. */
     private Scope classifyLines() {
-        BigDecimal total = ZERO;
-        BigDecimal selfFunded = ZERO;
-        BigDecimal overLimit = ZERO;
-        BigDecimal preSelfPay = ZERO;
+        BigDecimal total = Money.ZERO;
+        BigDecimal selfFunded = Money.ZERO;
+        BigDecimal overLimit = Money.ZERO;
+        BigDecimal preSelfPay = Money.ZERO;
         List<String> unlisted = new ArrayList<>();
         for (BillLine line : in.lines()) {
             BigDecimal amount = round(line.quantity().multiply(line.unitPrice()));
@@ -91,7 +90,7 @@ public final class SettlementCalculator {
     /** 超限价自费: the part of the unit price above the catalog's limit. */
     private static BigDecimal overLimit(BillLine line, CatalogEntry entry, BigDecimal amount) {
         if (entry.priceLimit() == null || line.unitPrice().compareTo(entry.priceLimit()) <= 0) {
-            return ZERO;
+            return Money.ZERO;
         }
         BigDecimal over = round(line.quantity().multiply(line.unitPrice().subtract(entry.priceLimit())));
         return over.min(amount);
@@ -131,7 +130,7 @@ public final class SettlementCalculator {
         BigDecimal pool = capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
         Catastrophic top = catastrophic(eligible.subtract(pool));
         return new Fund(applied, pool, top.paid,
-                new Accumulators(pool, ZERO, ZERO, top.base, top.paid, 1));
+                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
     }
 
     private record Catastrophic(BigDecimal base, BigDecimal paid) {
@@ -145,18 +144,18 @@ public final class SettlementCalculator {
     private Catastrophic catastrophic(BigDecimal base) {
         PolicyDocument.Catastrophic policy = in.policy().catastrophic();
         if (policy == null) {
-            return new Catastrophic(base, ZERO);
+            return new Catastrophic(base, Money.ZERO);
         }
         BigDecimal before = in.accumulators().catastrophicBurden();
         BigDecimal after = before.add(base);
         trace.add("catastrophic (大病保险): yearly in-scope burden " + yuan(before) + " + " + yuan(base) + " = "
                 + yuan(after) + ", threshold " + yuan(policy.threshold()));
         if (after.compareTo(policy.threshold()) <= 0) {
-            return new Catastrophic(base, ZERO);
+            return new Catastrophic(base, Money.ZERO);
         }
         BigDecimal dueBefore = dueAbove(policy, before, false);
         BigDecimal dueAfter = dueAbove(policy, after, true);
-        BigDecimal due = dueAfter.subtract(dueBefore).min(base).max(ZERO);
+        BigDecimal due = dueAfter.subtract(dueBefore).min(base).max(Money.ZERO);
         if (dueBefore.signum() > 0) {
             trace.add("catastrophic due " + yuan(dueAfter) + " - already due " + yuan(dueBefore) + " = " + yuan(due));
         }
@@ -165,13 +164,13 @@ public final class SettlementCalculator {
     }
 
     private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden, boolean traced) {
-        return banded(policy.bands(), burden.subtract(policy.threshold()).max(ZERO), this::reduce, traced);
+        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), this::reduce, traced);
     }
 
     private Fund outpatient(BigDecimal eligible) {
         PolicyDocument.Outpatient policy = in.policy().outpatient();
         Accumulators acc = in.accumulators();
-        BigDecimal remainingDeductible = policy.annualDeductible().subtract(acc.outpatientDeductibleUsed()).max(ZERO);
+        BigDecimal remainingDeductible = policy.annualDeductible().subtract(acc.outpatientDeductibleUsed()).max(Money.ZERO);
         BigDecimal applied = eligible.min(round(remainingDeductible));
         BigDecimal above = eligible.subtract(applied);
         BigDecimal ratio = basicRatio(policy.ratioByLevel().get(level()));
@@ -180,14 +179,14 @@ public final class SettlementCalculator {
                 + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
                 + percent(ratio) + " = " + yuan(paid));
         BigDecimal pool = capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
-        return new Fund(applied, pool, ZERO, new Accumulators(ZERO, applied, pool, ZERO, ZERO, 0));
+        return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
     }
 
     /** 分段累进: each segment of {@code amount} at its band's ratio, like income tax. */
     private BigDecimal banded(List<Band> bands, BigDecimal amount, UnaryOperator<BigDecimal> ratioOf,
                               boolean traced) {
         BigDecimal lower = BigDecimal.ZERO;
-        BigDecimal paid = ZERO;
+        BigDecimal paid = Money.ZERO;
         for (Band band : bands) {
             if (amount.compareTo(lower) <= 0) {
                 break;
@@ -207,7 +206,7 @@ public final class SettlementCalculator {
     }
 
     private BigDecimal capped(BigDecimal amount, BigDecimal annualCap, BigDecimal usedThisYear, String what) {
-        BigDecimal left = annualCap.subtract(usedThisYear).max(ZERO);
+        BigDecimal left = annualCap.subtract(usedThisYear).max(Money.ZERO);
         if (amount.compareTo(left) <= 0) {
             trace.add(what + " fund pays " + yuan(amount) + " (yearly cap " + yuan(annualCap) + ", "
                     + yuan(left) + " left)");
@@ -234,7 +233,7 @@ public final class SettlementCalculator {
     }
 
     static BigDecimal round(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return Money.of(amount);
     }
 
     static String yuan(BigDecimal amount) {

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.service;
 
+import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.api.AccumulatorResource.Yearly;
 import cn.medins.reimbursement.client.AccountGateway;
@@ -30,9 +31,9 @@ public class AccumulatorService {
         Accumulators a = store.read(personId, year);
         Optional<PolicyDocument> policy = policyFor(personId, year);
         BigDecimal inpatientLeft = policy.map(p -> p.inpatient().annualCap().subtract(a.inpatientFundPaid())
-                .max(BigDecimal.ZERO).setScale(2)).orElse(null);
+                .max(Money.ZERO)).orElse(null);
         BigDecimal outpatientLeft = policy.map(p -> p.outpatient().annualCap().subtract(a.outpatientFundPaid())
-                .max(BigDecimal.ZERO).setScale(2)).orElse(null);
+                .max(Money.ZERO)).orElse(null);
         return new Yearly(personId, year, a.inpatientFundPaid(), inpatientLeft, a.outpatientDeductibleUsed(),
                 a.outpatientFundPaid(), outpatientLeft, a.catastrophicBurden(), a.catastrophicPaid(), a.admissions());
     }
@@ -56,7 +57,7 @@ public class AccumulatorService {
                 throw ProblemException.notFound("PERSON_NOT_FOUND", "No insured person " + personId + ".");
             }
             region = person.insuredRegion();
-            type = person.insuranceType();
+            type = person.insuranceType().code();
         }
         return Policy.latest(region, type, year).map(p -> reference.document(p));
     }

@@ -32,7 +32,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,22 +101,40 @@ public class SettlementService {
     }
 
     /**
-     * Settles (结算) once per (institution, visit); the answer is the 201 response, or a replay. A
-     * claim (手工报销) is the same for care paid in full where it could not be settled directly.
+     * What the counter gets: the settlement made now, or the stored answer to the same request made
+     * before with the same Idempotency-Key.
      */
-    public Response settle(SettlementRequest request, boolean claim) {
-        String key = idempotency.currentKey();
-        Prepared p = prepare(request, claim);
-        Object reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, key));
-        if (reserved instanceof Response replay) {
-            return replay;
+    public record Settled(Settlement settlement, Idempotency.StoredAnswer replay) {
+
+        static Settled now(Settlement settlement) {
+            return new Settled(settlement, null);
         }
-        Settlement s = (Settlement) reserved;
+
+        static Settled again(Idempotency.StoredAnswer replay) {
+            return new Settled(null, replay);
+        }
+
+        public boolean replayed() {
+            return replay != null;
+        }
+    }
+
+    /**
+     * Settles (结算) once per (institution, visit). A claim (手工报销) is the same for care paid in
+     * full where it could not be settled directly.
+     */
+    public Settled settle(SettlementRequest request, String idempotencyKey, boolean claim) {
+        Prepared p = prepare(request, claim);
+        Settled reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, idempotencyKey));
+        if (reserved.replayed()) {
+            return reserved;
+        }
+        Settlement s = reserved.settlement();
         if (s.status == SettlementStatus.PENDING) {
             s = payFromAccount(s);
         }
         count(s);
-        return Response.status(201).entity(SettlementResponse.of(s)).build();
+        return Settled.now(s);
     }
 
     Prepared prepare(SettlementRequest request, boolean claim) {
@@ -135,9 +152,9 @@ public class SettlementService {
         LocalDate date = request.careDate();
         AccountGateway.Eligibility person = accounts.eligibility(request.personId(), date);
         Remote remote = remote(institution, person, date, claim);
-        Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType(), date.getYear())
+        Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType().code(), date.getYear())
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
-                        + person.insuredRegion() + ", insurance type " + person.insuranceType() + ", year "
+                        + person.insuredRegion() + ", insurance type " + person.insuranceType().code() + ", year "
                         + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
         return new Prepared(request, institution, person, policy, reference.document(policy),
                 reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
@@ -212,8 +229,8 @@ public class SettlementService {
         }
         BigDecimal total = r.lines().stream().map(l -> l.quantity().multiply(l.unitPrice()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(new BigDecimal("100000000")) > 0) {
-            throw ProblemException.invalid("lines", "the bill totals more than 100000000");
+        if (total.compareTo(Money.ABSURD) > 0) {
+            throw ProblemException.invalid("lines", "the bill totals more than " + Money.ABSURD);
         }
     }
 
@@ -232,35 +249,42 @@ public class SettlementService {
     }
 
     /** Transaction 1: claim the key, lock, compute against the locked accumulators, store. */
-    private Object reserve(Prepared p, String key) {
-        Optional<Response> replay = idempotency.claim(key, p.request());
+    private Settled reserve(Prepared p, String key) {
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(key, p.request());
         if (replay.isPresent()) {
-            return replay.get();
+            return Settled.again(replay.get());
         }
         SettlementRequest r = p.request();
-        em.createNativeQuery("select pg_advisory_xact_lock(7413, hashtext(?1))")
-                .setParameter(1, r.institutionCode() + "/" + r.visitId()).getSingleResult();
-        Settlement.<Settlement>find("institutionCode = ?1 and visitId = ?2 and status in ?3", r.institutionCode(),
-                r.visitId(), List.of(SettlementStatus.PENDING, SettlementStatus.COMPLETED)).firstResultOptional()
-                .ifPresent(s -> {
-                    throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + r.visitId() + " at "
-                            + r.institutionCode() + " was already settled as settlement " + s.id + " (" + s.status
-                            + "); cancel it first to settle again.");
-                });
+        refuseSecondSettlement(r.institutionCode(), r.visitId());
         YearlyAccumulator acc = accumulators.lock(r.personId(), r.careDate().getYear());
         FundBreakdown b = calculate(p, acc.snapshot());
         Settlement s = build(p, b);
         s.idempotencyKey = key;
-        s.status = needsAccount(p, s) ? SettlementStatus.PENDING : SettlementStatus.COMPLETED;
-        if (s.status == SettlementStatus.COMPLETED) {
-            s.completedAt = s.createdAt;
-        }
+        s.reserve(needsAccount(p, s));
         s.persist();
         acc.set(acc.snapshot().plus(b.used()));
         if (s.status == SettlementStatus.COMPLETED) {
             idempotency.complete(key, 201, SettlementResponse.of(s));
         }
-        return s;
+        return Settled.now(s);
+    }
+
+    /**
+     * A visit settles once: the visit's advisory lock makes a second settlement of it wait for the
+     * first's transaction, then finds it (a plain SQL look-up, checked on every settlement).
+     */
+    private void refuseSecondSettlement(String institutionCode, String visitId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(7413, hashtext(?1))")
+                .setParameter(1, institutionCode + "/" + visitId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> live = em.createNativeQuery("select id, status from {h-schema}settlement where institution_code "
+                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED') limit 1")
+                .setParameter(1, institutionCode).setParameter(2, visitId).getResultList();
+        if (!live.isEmpty()) {
+            throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + visitId + " at " + institutionCode
+                    + " was already settled as settlement " + live.get(0)[0] + " (" + live.get(0)[1] + "); cancel it "
+                    + "first to settle again.");
+        }
     }
 
     private Settlement build(Prepared p, FundBreakdown b) {
@@ -273,7 +297,7 @@ public class SettlementService {
         s.mode = p.mode();
         s.filingId = p.remote().filingId();
         s.insuredRegion = p.person().insuredRegion();
-        s.insuranceType = p.person().insuranceType();
+        s.insuranceType = p.person().insuranceType().code();
         s.policyId = p.policy().id;
         s.policyVersion = p.policy().version;
         s.year = r.careDate().getYear();
@@ -298,14 +322,14 @@ public class SettlementService {
                     + ": the person paid in full, the fund's part is reimbursed to them");
         } else if (wantsAccount(p) && !p.remote().accountAllowed()) {
             s.note("the personal account may not pay in the destination (异地使用个人账户 not enabled): cash");
-        } else if (r.useAccount() && r.familyPayerPersonId() == null && !"310".equals(p.person().insuranceType())) {
+        } else if (r.useAccount() && r.familyPayerPersonId() == null && !p.person().hasPersonalAccount()) {
             s.note("residents (390) have no personal account: the burden is paid in cash");
         }
         return s;
     }
 
     private static boolean wantsAccount(Prepared p) {
-        boolean ownAccount = p.request().useAccount() && "310".equals(p.person().insuranceType());
+        boolean ownAccount = p.request().useAccount() && p.person().hasPersonalAccount();
         return p.request().familyPayerPersonId() != null || ownAccount;
     }
 
@@ -355,8 +379,7 @@ public class SettlementService {
         } else if (outcome instanceof Refused refused) {
             s.note("the account did not pay (" + refused.code() + ": " + refused.detail() + "); cash " + s.cashPaid);
         }
-        s.status = SettlementStatus.COMPLETED;
-        s.completedAt = Instant.now();
+        s.complete();
         if (s.idempotencyKey != null) {
             idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
         }
@@ -371,9 +394,8 @@ public class SettlementService {
         }
         YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
         acc.set(acc.snapshot().minus(s.used()));
-        s.status = SettlementStatus.FAILED;
+        s.fail("voided: " + why + "; the yearly quotas it held were returned");
         count(s);
-        s.note("voided: " + why + "; the yearly quotas it held were returned");
         if (s.idempotencyKey != null) {
             idempotency.release(s.idempotencyKey);
         }
@@ -406,11 +428,9 @@ public class SettlementService {
         }
         YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
         acc.set(acc.snapshot().minus(s.used()));
-        s.status = SettlementStatus.CANCELLED;
-        s.cancelledAt = Instant.now();
-        count(s);
-        s.note("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
+        s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
                 + "fund " + s.fundPaidTotal + " and the yearly quotas returned");
+        count(s);
         return s;
     }
 
