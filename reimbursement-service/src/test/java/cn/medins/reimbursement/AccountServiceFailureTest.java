@@ -13,6 +13,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.medins.reimbursement.service.SettlementRecovery;
 import cn.medins.testsupport.TestData;
@@ -172,5 +174,42 @@ class AccountServiceFailureTest {
                 .willReturn(okJson("{}").withStatus(201)));
         Counter.cancel(id).statusCode(200).body("status", equalTo("CANCELLED"));
         Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("0"));
+    }
+
+    /**
+     * One pattern for every downstream: 5xx answers count as failures; after enough of them the
+     * circuit breaker opens and the counter is answered at once, without a request reaching
+     * account-service; once account-service is back, the breaker lets trial calls through and closes.
+     */
+    @Test
+    void theCircuitBreakerOpensOnFailuresAndClosesWhenAccountServiceIsBack() throws InterruptedException {
+        var eligibility = urlPathMatching("/persons/.*/eligibility");
+        accounts.stubFor(get(eligibility).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 5; i++) {
+            Counter.settle(visit("cb-" + i)).statusCode(503).header("Retry-After", notNullValue())
+                    .body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
+        }
+        int reached = accounts.countRequestsMatching(getRequestedFor(eligibility).build()).getCount();
+        Counter.settle(visit("cb-open")).statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
+        assertEquals(reached, accounts.countRequestsMatching(getRequestedFor(eligibility).build()).getCount(),
+                "the breaker is open: the settlement was answered without calling account-service");
+
+        accountServiceBack();
+        int status = 503;
+        for (int attempt = 0; attempt < 40 && status != 201; attempt++) {
+            Thread.sleep(250);
+            status = Counter.settle(visit("cb-back-" + attempt)).extract().statusCode();
+        }
+        assertEquals(201, status, "after the breaker's delay, account-service answers again");
+        accountServiceBack();
+        Counter.settle(visit("cb-closed")).statusCode(201).body("status", equalTo("COMPLETED"));
+        accounts.verify(getRequestedFor(urlPathEqualTo("/persons/" + person + "/eligibility")));
+    }
+
+    /** A new person whose account pays the whole burden of one {@link #visit}. */
+    private void accountServiceBack() {
+        setUp();
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(1, "800", "200")).withStatus(201)));
     }
 }

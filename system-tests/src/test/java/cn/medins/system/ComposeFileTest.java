@@ -77,7 +77,12 @@ class ComposeFileTest {
 
         Path dockerfile = ROOT.resolve(service.at("/build/dockerfile").asText());
         assertTrue(Files.exists(dockerfile), dockerfile + " exists");
-        assertTrue(Files.readString(dockerfile).contains("quarkus-run.jar"), "fast-jar layout");
+        String image = Files.readString(dockerfile);
+        assertTrue(image.contains("/target/quarkus-app/quarkus/ /deployments/quarkus/"), "fast-jar layout");
+        assertTrue(image.contains("COPY deploy/run-java.sh") && image.contains("ENTRYPOINT [\"/deployments/run-java.sh\""),
+                "started as bin/run starts it");
+        assertTrue(Files.readString(ROOT.resolve("deploy/run-java.sh")).contains("-jar \"$APP_DIR/quarkus-run.jar\""),
+                "deploy/run-java.sh runs the fast-jar");
 
         String port = placeholder(props.getProperty("quarkus.http.port")).group(2);
         assertEquals(port + ":" + port, service.path("ports").get(0).asText(), "published port");

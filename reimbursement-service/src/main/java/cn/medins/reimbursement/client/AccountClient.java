@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import cn.medins.common.downstream.ServerErrorMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -24,7 +25,7 @@ import cn.medins.common.security.ServiceToken;
 @RegisterRestClient(configKey = "account-service")
 @RegisterProvider(ServerErrorMapper.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-public interface AccountClient {
+interface AccountClient {
 
     @GET
     @Path("/persons/{personId}/eligibility")

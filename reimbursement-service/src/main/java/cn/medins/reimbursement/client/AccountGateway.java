@@ -1,26 +1,27 @@
 package cn.medins.reimbursement.client;
 
 import cn.medins.reimbursement.domain.InsuranceType;
+import cn.medins.common.downstream.DownstreamCall;
+import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * What reimbursement-service needs of account-service, as answers rather than HTTP: eligibility,
  * balances, payments and refunds. A call without an answer throws
- * {@link AccountServiceUnavailableException}; a refusal is returned as {@link Refused}.
+ * {@link DownstreamUnavailableException}; a refusal is returned as {@link Refused}.
  */
 @ApplicationScoped
 public class AccountGateway {
+
+    static final String SERVICE = "account-service";
 
     @Inject
     @RestClient
@@ -60,7 +61,7 @@ public class AccountGateway {
     }
 
     public Eligibility eligibility(long personId, LocalDate date) {
-        try (Response r = call(() -> client.eligibility(personId, date.toString()))) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.eligibility(personId, date.toString()))) {
             if (r.getStatus() == 404) {
                 throw ProblemException.rule("UNKNOWN_PERSON", "account-service knows no person " + personId + ".");
             }
@@ -70,14 +71,14 @@ public class AccountGateway {
 
     /** The person's account, or empty when they have none (residents). */
     public Optional<Account> account(long personId) {
-        try (Response r = call(() -> client.account(personId))) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.account(personId))) {
             return r.getStatus() == 404 ? Optional.empty() : Optional.of(ok(r, Account.class));
         }
     }
 
     /** Pays with allowPartial; the result is the payment, or the rule that refused it. */
     public PaymentOutcome pay(long payer, BigDecimal amount, String purpose, Long beneficiary, String reference, String key) {
-        try (Response r = call(() -> client.pay(payer, key,
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.pay(payer, key,
                 new AccountClient.PaymentRequest(amount, purpose, beneficiary, reference, true)))) {
             if (r.getStatus() == 201) {
                 return r.readEntity(Payment.class);
@@ -93,7 +94,7 @@ public class AccountGateway {
 
     /** The payment made for a reference, if any (reconciliation after a lost answer). */
     public Optional<Payment> paymentFor(long payer, String reference) {
-        try (Response r = call(() -> client.paymentsByReference(payer, reference))) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.paymentsByReference(payer, reference))) {
             if (r.getStatus() == 404) {
                 return Optional.empty();
             }
@@ -103,7 +104,7 @@ public class AccountGateway {
 
     /** Refunds a payment; an earlier refund of it counts as done. */
     public void refund(long payer, long paymentId, String key) {
-        try (Response r = call(() -> client.refund(payer, paymentId, key))) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.refund(payer, paymentId, key))) {
             if (r.getStatus() == 201 || r.getStatus() == 409) {
                 return;
             }
@@ -115,20 +116,8 @@ public class AccountGateway {
 
     private static <T> T ok(Response r, Class<T> type) {
         if (r.getStatus() != 200) {
-            throw new AccountServiceUnavailableException("account-service answered " + r.getStatus(), null);
+            throw DownstreamCall.unexpected(SERVICE, r);
         }
         return r.readEntity(type);
-    }
-
-    private static Response call(Supplier<Response> request) {
-        try {
-            return request.get();
-        } catch (AccountServiceUnavailableException e) {
-            throw e;
-        } catch (ProcessingException | FaultToleranceException e) {
-            throw new AccountServiceUnavailableException("account-service did not answer: " + e.getMessage(), e);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            throw new AccountServiceUnavailableException("account-service failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.medins.reimbursement.client;
 
+import cn.medins.common.downstream.ServerErrorMapper;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -12,9 +14,10 @@ import cn.medins.common.security.ServiceToken;
 
 /** remote-care-service over REST ({@code quarkus.rest-client.remote-care-service.url}); a read, retried. */
 @RegisterClientHeaders(ServiceToken.class)
+@RegisterProvider(ServerErrorMapper.class)
 @RegisterRestClient(configKey = "remote-care-service")
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-public interface RemoteCareClient {
+interface RemoteCareClient {
 
     @GET
     @Path("/coverage")

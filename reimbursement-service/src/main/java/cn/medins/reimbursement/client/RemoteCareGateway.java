@@ -1,12 +1,12 @@
 package cn.medins.reimbursement.client;
 
+import cn.medins.common.downstream.DownstreamCall;
+import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -26,23 +26,16 @@ public class RemoteCareGateway {
     }
 
     public Coverage coverage(long personId, String region, LocalDate date) {
-        Response r;
-        try {
-            r = client.coverage(personId, region, date.toString());
-        } catch (ProcessingException | FaultToleranceException e) {
-            throw unavailable(e);
-        }
-        try (r) {
+        try (Response r = DownstreamCall.of("remote-care-service", () -> client.coverage(personId, region, date.toString()))) {
             if (r.getStatus() != 200) {
-                throw unavailable(new IllegalStateException("remote-care-service answered " + r.getStatus()));
+                throw DownstreamCall.unexpected("remote-care-service", r);
             }
             return r.readEntity(Coverage.class);
+        } catch (DownstreamUnavailableException e) {
+            LOG.warnf("remote-care-service unavailable: %s", e.getMessage());
+            throw ProblemException.unavailable("REMOTE_CARE_SERVICE_UNAVAILABLE", "remote-care-service is not "
+                    + "answering, so care outside the insured region cannot be settled now; nothing was done. Retry in "
+                    + "a moment.");
         }
-    }
-
-    private static ProblemException unavailable(Exception cause) {
-        LOG.warnf("remote-care-service unavailable: %s", cause.getMessage());
-        return ProblemException.unavailable("REMOTE_CARE_SERVICE_UNAVAILABLE", "remote-care-service is not answering, "
-                + "so care outside the insured region cannot be settled now; nothing was done. Retry in a moment.");
     }
 }

@@ -1,7 +1,7 @@
 package cn.medins.reimbursement.service;
 
 import cn.medins.reimbursement.client.AccountGateway;
-import cn.medins.reimbursement.client.AccountServiceUnavailableException;
+import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.reimbursement.domain.Settlement;
 import cn.medins.reimbursement.domain.SettlementStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,7 +52,7 @@ public class SettlementRecovery {
             try {
                 resolve(id);
                 resolved++;
-            } catch (AccountServiceUnavailableException e) {
+            } catch (DownstreamUnavailableException e) {
                 LOG.warnf("Recovery paused: account-service did not answer (%s); %d settlements still PENDING",
                         e.getMessage(), pending.size() - resolved);
                 break;

@@ -9,7 +9,7 @@ import cn.medins.reimbursement.client.AccountGateway;
 import cn.medins.reimbursement.client.AccountGateway.Payment;
 import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
 import cn.medins.reimbursement.client.AccountGateway.Refused;
-import cn.medins.reimbursement.client.AccountServiceUnavailableException;
+import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.reimbursement.client.RemoteCareGateway;
 import cn.medins.reimbursement.domain.CatalogItem;
 import cn.medins.reimbursement.domain.FundBreakdown;
@@ -344,7 +344,7 @@ public class SettlementService {
                 s.paidFromAccount(paid, a.balance().subtract(paid), null);
                 s.note("preview: the account (balance " + a.balance() + ") would pay " + paid);
             }, () -> s.note("preview: person " + s.payerPersonId() + " has no personal account"));
-        } catch (AccountServiceUnavailableException e) {
+        } catch (DownstreamUnavailableException e) {
             s.note("preview: account-service did not answer; the account part is not estimated");
         }
     }
@@ -355,7 +355,7 @@ public class SettlementService {
         try {
             outcome = accounts.pay(s.payerPersonId(), s.personalBurden, purpose(s.medicalType),
                     s.familyPayerPersonId == null ? null : s.personId, s.paymentReference, "pay-" + s.paymentReference);
-        } catch (AccountServiceUnavailableException e) {
+        } catch (DownstreamUnavailableException e) {
             count(s);
             throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + s.id + " is PENDING: "
                     + "the personal-account payment could not be confirmed because account-service did not answer. "
@@ -421,7 +421,7 @@ public class SettlementService {
         if (s.accountPaymentId != null) {
             try {
                 accounts.refund(s.payerPersonId(), s.accountPaymentId, "refund-" + s.paymentReference);
-            } catch (AccountServiceUnavailableException e) {
+            } catch (DownstreamUnavailableException e) {
                 throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + id + " was not "
                         + "cancelled: account-service did not answer the refund. Retry the cancellation.");
             }

@@ -1,5 +1,7 @@
 package cn.medins.remotecare.client;
 
+import cn.medins.common.downstream.ServerErrorMapper;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,9 +14,10 @@ import cn.medins.common.security.ServiceToken;
 
 /** account-service over REST ({@code quarkus.rest-client.account-service.url}); reads only, retried. */
 @RegisterClientHeaders(ServiceToken.class)
+@RegisterProvider(ServerErrorMapper.class)
 @RegisterRestClient(configKey = "account-service")
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-public interface AccountClient {
+interface AccountClient {
 
     @GET
     @Path("/persons/{personId}")

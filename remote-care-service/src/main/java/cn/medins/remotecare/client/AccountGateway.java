@@ -1,20 +1,20 @@
 package cn.medins.remotecare.client;
 
-import cn.medins.common.problem.ProblemException;
+import cn.medins.common.downstream.DownstreamCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
-/** The insured person as account-service knows them; a silent account-service is a clean 503. */
+/**
+ * The insured person as account-service knows them; a silent account-service throws
+ * {@link cn.medins.common.downstream.DownstreamUnavailableException}, answered as a clean 503.
+ */
 @ApplicationScoped
 public class AccountGateway {
 
-    private static final Logger LOG = Logger.getLogger(AccountGateway.class);
+    static final String SERVICE = "account-service";
 
     @Inject
     @RestClient
@@ -30,26 +30,14 @@ public class AccountGateway {
     }
 
     public Optional<Person> person(long personId) {
-        Response r;
-        try {
-            r = client.person(personId);
-        } catch (ProcessingException | FaultToleranceException e) {
-            throw unavailable(e);
-        }
-        try (r) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.person(personId))) {
             if (r.getStatus() == 404) {
                 return Optional.empty();
             }
             if (r.getStatus() != 200) {
-                throw unavailable(new IllegalStateException("account-service answered " + r.getStatus()));
+                throw DownstreamCall.unexpected(SERVICE, r);
             }
             return Optional.of(r.readEntity(Person.class));
         }
-    }
-
-    private static ProblemException unavailable(Exception cause) {
-        LOG.warnf("account-service unavailable: %s", cause.getMessage());
-        return ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE",
-                "account-service is not answering; nothing was done. Retry in a moment.");
     }
 }
