@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The eligibility rules of domain.md section 3, with the reference numbers (3 months, 6 months, 90 days). */
+/** The eligibility rules of docs/rules.md section 3, with the reference numbers (3 months, 6 months, 90 days). */
 class CoverageRulesTest {
 
     private final CoverageRules rules = new CoverageRules(3, 6, 90);

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
-/** The published contract lists every endpoint of api.md with its error codes. */
+/** The published contract lists every endpoint of docs/api.md with its error codes. */
 @QuarkusTest
 class OpenApiTest {
 

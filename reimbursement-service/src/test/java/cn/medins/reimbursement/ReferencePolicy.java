@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The reference employee policy of domain.md section 5 (Chifeng / Luoyang numbers). */
+/** The reference employee policy of docs/rules.md section 5 (Chifeng / Luoyang numbers). */
 public final class ReferencePolicy {
 
     private ReferencePolicy() {

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-computed settlements with the reference policy (domain.md section 5). Each test writes the
+ * Hand-computed settlements with the reference policy (docs/rules.md section 5). Each test writes the
  * calculation out so that a reader can check it.
  */
 class SettlementCalculatorTest {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** A settlement as api.md names its fields (the NHSA settlement fields in English). */
+/** A settlement as docs/api.md names its fields (the NHSA settlement fields in English). */
 public record SettlementResponse(
         Long settlementId, SettlementStatus status, SettlementMode mode, Long filingId, long personId,
         String institutionCode, String visitId, MedicalType medicalType, LocalDate admissionDate,

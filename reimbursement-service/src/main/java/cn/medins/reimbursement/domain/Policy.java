@@ -32,7 +32,7 @@ public class Policy extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
-    /** The policy document as JSON (api.md). */
+    /** The policy document as JSON (docs/api.md). */
     @Column(nullable = false)
     public String document;
 

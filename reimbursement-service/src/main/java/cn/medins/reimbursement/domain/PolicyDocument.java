@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A region's payment policy for one insurance type and year, as the document of api.md: amounts in
+ * A region's payment policy for one insurance type and year, as the document of docs/api.md: amounts in
  * yuan, ratios as decimals. Every number here is policy data, never a constant in code.
  */
 public record PolicyDocument(

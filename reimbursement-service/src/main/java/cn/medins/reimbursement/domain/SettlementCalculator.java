@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The settlement calculation (结算), a pure function of its input, in the order of domain.md
+ * The settlement calculation (结算), a pure function of its input, in the order of docs/rules.md
  * section 5: self-funded and over-limit, pre-self-pay by category, eligible amount, deductible,
  * banded fund payment capped by the yearly cap, catastrophic top-up, personal burden. Every amount is
  * rounded to the cent HALF_UP where it is computed, and the aggregates are sums or differences of

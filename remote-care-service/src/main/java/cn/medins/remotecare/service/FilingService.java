@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Remote-care filings (异地就医备案): the rules of domain.md section 6. */
+/** Remote-care filings (异地就医备案): the rules of docs/rules.md section 6. */
 @ApplicationScoped
 public class FilingService {
 
