@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * duration. Every settlement asks account-service for eligibility and makes a real account payment.
  *
  * MEDINS_TOKEN=(an agency token) java bench/Bench.java PERSONS CONCURRENCY SECONDS [ACCOUNT_URL] [REIMBURSEMENT_URL]
+ * BENCH_PIDS=name=pid,... adds the CPU time each process and PostgreSQL spent per settlement;
+ * BENCH_TOLERATE_ERRORS=true exits 0 even when some settlements were not answered 201.
  */
 public class Bench {
 
@@ -91,7 +93,7 @@ public class Bench {
         }
         System.out.println(perSettlement.append(String.format("  | all %.2f", all)));
         System.out.printf("SETTLEMENTS_PER_SECOND=%.2f%n", ok / elapsed);
-        if (ok != latencies.size()) {
+        if (ok != latencies.size() && !"true".equals(System.getenv("BENCH_TOLERATE_ERRORS"))) {
             System.exit(1);
         }
     }

@@ -1,0 +1,41 @@
+-- Money invariants after a benchmark run (bench/run prints each count; every one must be 0).
+-- The schemas are the services' own; this check reads both, as an auditor would.
+select 'accounts whose ledger does not sum to the balance' as invariant, count(*) as violations
+  from account.personal_account a
+ where a.balance <> (select coalesce(sum(e.amount), 0) from account.account_entry e where e.person_id = a.person_id)
+union all
+select 'negative balances', count(*) from account.personal_account where balance < 0
+union all
+select 'yearly accumulators that differ from the sum of the live settlements', count(*)
+  from reimbursement.yearly_accumulator y
+  full join (select person_id, settlement_year,
+                    sum(used_inpatient_fund_paid) as inpatient_fund_paid,
+                    sum(used_outpatient_deductible) as outpatient_deductible_used,
+                    sum(used_outpatient_fund_paid) as outpatient_fund_paid,
+                    sum(used_catastrophic_burden) as catastrophic_burden,
+                    sum(used_catastrophic_paid) as catastrophic_paid,
+                    sum(used_admissions) as admissions
+               from reimbursement.settlement where status in ('PENDING', 'COMPLETED')
+              group by person_id, settlement_year) s
+    on s.person_id = y.person_id and s.settlement_year = y.accumulator_year
+ where coalesce(y.inpatient_fund_paid, 0) <> coalesce(s.inpatient_fund_paid, 0)
+    or coalesce(y.outpatient_deductible_used, 0) <> coalesce(s.outpatient_deductible_used, 0)
+    or coalesce(y.outpatient_fund_paid, 0) <> coalesce(s.outpatient_fund_paid, 0)
+    or coalesce(y.catastrophic_burden, 0) <> coalesce(s.catastrophic_burden, 0)
+    or coalesce(y.catastrophic_paid, 0) <> coalesce(s.catastrophic_paid, 0)
+    or coalesce(y.admissions, 0) <> coalesce(s.admissions, 0)
+union all
+select 'completed settlements whose account part is not one unrefunded payment', count(*)
+  from reimbursement.settlement s
+ where s.status = 'COMPLETED' and s.account_paid + s.family_account_paid > 0
+   and (select count(*) from account.payment p
+         where p.reference = s.payment_reference and p.refunded_at is null
+           and p.paid_amount = s.account_paid + s.family_account_paid) <> 1
+union all
+select 'unrefunded settlement payments without a completed settlement', count(*)
+  from account.payment p
+ where p.reference like 'STL-%' and p.refunded_at is null and p.paid_amount > 0
+   and not exists (select 1 from reimbursement.settlement s
+                    where s.payment_reference = p.reference and s.status in ('COMPLETED', 'PENDING'))
+union all
+select 'settlements left PENDING', count(*) from reimbursement.settlement where status = 'PENDING';
