@@ -65,6 +65,9 @@ public class Bench {
                     int status = send(reimbursement + "/settlements", "POST", body);
                     latencies.add(System.nanoTime() - t0);
                     statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    if (status == -1 || status == 503) {
+                        pause(); // as a counter system would, instead of hammering a service that is not there
+                    }
                 }
             });
             t.start();
@@ -141,6 +144,14 @@ public class Bench {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];
         }
         return body + "10X98765432".charAt(sum % 11);
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static double pct(List<Long> sorted, int p) {

@@ -237,7 +237,7 @@ public final class SettlementCalculator {
     }
 
     static String yuan(BigDecimal amount) {
-        return String.format("%,.2f", amount);
+        return Money.format(amount);
     }
 
     static String percent(BigDecimal ratio) {
