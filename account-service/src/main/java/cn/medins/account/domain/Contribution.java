@@ -59,8 +59,9 @@ public class Contribution extends PanacheEntityBase {
     public Instant createdAt;
 
     public static List<YearMonth> monthsOf(long personId) {
-        return Contribution.<Contribution>list("personId = ?1 and period is not null order by period", personId)
-                .stream().map(c -> c.period).toList();
+        // the months only, not whole entities: asked on every eligibility check
+        return getEntityManager().createQuery("select c.period from Contribution c where c.personId = ?1 "
+                + "and c.period is not null order by c.period", YearMonth.class).setParameter(1, personId).getResultList();
     }
 
     public static Optional<Contribution> forMonth(long personId, YearMonth period) {
