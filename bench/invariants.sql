@@ -15,7 +15,7 @@ select 'yearly accumulators that differ from the sum of the live settlements', c
                     sum(used_catastrophic_burden) as catastrophic_burden,
                     sum(used_catastrophic_paid) as catastrophic_paid,
                     sum(used_admissions) as admissions
-               from reimbursement.settlement where status in ('PENDING', 'COMPLETED')
+               from reimbursement.settlement where status in ('PENDING', 'COMPLETED', 'CANCELLING')
               group by person_id, settlement_year) s
     on s.person_id = y.person_id and s.settlement_year = y.accumulator_year
  where coalesce(y.inpatient_fund_paid, 0) <> coalesce(s.inpatient_fund_paid, 0)
@@ -36,6 +36,7 @@ select 'unrefunded settlement payments without a completed settlement', count(*)
   from account.payment p
  where p.reference like 'STL-%' and p.refunded_at is null and p.paid_amount > 0
    and not exists (select 1 from reimbursement.settlement s
-                    where s.payment_reference = p.reference and s.status in ('COMPLETED', 'PENDING'))
+                    where s.payment_reference = p.reference and s.status in ('COMPLETED', 'PENDING', 'CANCELLING'))
 union all
-select 'settlements left PENDING', count(*) from reimbursement.settlement where status = 'PENDING';
+select 'settlements left PENDING or CANCELLING', count(*) from reimbursement.settlement
+ where status in ('PENDING', 'CANCELLING');

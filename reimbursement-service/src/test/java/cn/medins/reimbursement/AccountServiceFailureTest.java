@@ -160,20 +160,45 @@ class AccountServiceFailureTest {
     }
 
     @Test
-    void aCancellationWhoseRefundTimesOutChangesNothing() {
+    void aCancellationWhoseRefundTimesOutStaysCancellingUntilItIsFinished() {
         accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
                 .willReturn(okJson(payment(5, "800", "0")).withStatus(201)));
         int id = Counter.settle(visit("cancel")).statusCode(201).extract().path("settlementId");
         accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments/5/refund"))
                 .willReturn(okJson("{}").withStatus(201).withFixedDelay(2000)));
-        Counter.cancel(id).statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"));
-        given().get("/settlements/" + id).then().body("status", equalTo("COMPLETED"));
+        Counter.cancel(id).statusCode(503).body("code", equalTo("ACCOUNT_SERVICE_UNAVAILABLE"))
+                .body("detail", containsString("CANCELLING"));
+        given().get("/settlements/" + id).then().body("status", equalTo("CANCELLING"));
         Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("200"));
 
         accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments/5/refund"))
                 .willReturn(okJson("{}").withStatus(201)));
         Counter.cancel(id).statusCode(200).body("status", equalTo("CANCELLED"));
         Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("0"));
+    }
+
+    @Test
+    void anInterruptedCancellationIsFinishedByRecoveryWithOneRefund() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson(payment(6, "800", "0")).withStatus(201)));
+        int id = Counter.settle(visit("cancel-rec")).statusCode(201).extract().path("settlementId");
+        String refund = "/accounts/" + person + "/payments/6/refund";
+        accounts.stubFor(post(urlPathEqualTo(refund)).willReturn(aResponse().withStatus(503)));
+        String key = TestData.key();
+        given().header("Idempotency-Key", key).post("/settlements/" + id + "/cancellation").then().statusCode(503)
+                .body("detail", containsString("CANCELLING"));
+        given().header("Idempotency-Key", key).post("/settlements/" + id + "/cancellation").then().statusCode(409)
+                .body("code", equalTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
+
+        accounts.stubFor(post(urlPathEqualTo(refund)).willReturn(okJson("{}").withStatus(201)));
+        recovery.recover();
+        given().get("/settlements/" + id).then().body("status", equalTo("CANCELLED"));
+        Counter.accumulators(person, 2026).body("outpatientFundPaid", yuan("0"));
+        // every refund request carried the same key, derived from the payment: account-service refunds once
+        var refunds = accounts.findAll(postRequestedFor(urlPathEqualTo(refund)));
+        assertEquals(1, refunds.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count());
+        given().header("Idempotency-Key", key).post("/settlements/" + id + "/cancellation").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("status", equalTo("CANCELLED"));
     }
 
     /**

@@ -62,6 +62,20 @@ class ReferenceDataTest {
                 .body("violations.field", hasItem("inpatient"));
     }
 
+    /** Policy amounts follow the money rules: 2 decimals at most, 0..100,000,000. */
+    @Test
+    void policyAmountsFollowTheMoneyRules() {
+        String document = seededDocument();
+        given().contentType(ContentType.JSON).body(document.replace("\"annualCap\":100000}", "\"annualCap\":1e308}"))
+                .put("/policies/440300/310/2027").then().statusCode(400)
+                .body("violations.field", hasItem("inpatient.annualCap"));
+        given().contentType(ContentType.JSON).body(document.replace("\"annualDeductible\":600,",
+                        "\"annualDeductible\":600.125,"))
+                .put("/policies/440300/310/2027").then().statusCode(400)
+                .body("violations.field", hasItem("outpatient.annualDeductible"));
+        given().get("/policies/440300/310/2027").then().statusCode(404);
+    }
+
     @Test
     void institutionsAndCatalogItems() {
         given().contentType(ContentType.JSON).body(Map.of("name", "赤峰市医院", "region", "150402", "level", 3,

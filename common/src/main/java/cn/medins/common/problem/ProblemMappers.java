@@ -61,6 +61,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        if (e.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+            return fieldProblem(e, "must not contain the NUL character (\\u0000)", uri);
+        }
         return fieldProblem(e, "'" + e.getValue() + "' is not " + expected(e), uri);
     }
 

@@ -126,11 +126,13 @@ public class SettlementResource {
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED, SETTLEMENT_PENDING, SETTLEMENT_FAILED, "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
-    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: not cancelled; retry")
+    @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: the settlement is CANCELLING and "
+            + "will be finished automatically (or by a cancellation with another key)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public Response cancel(@RestPath long settlementId) {
         caller.requireInstitution(readable(settlementId).institutionCode);
-        return idempotency.required(List.of(settlementId), () ->
-                Response.ok(SettlementResponse.of(settlements.cancel(settlementId))).build());
+        SettlementService.Settled cancelled = settlements.cancel(settlementId, idempotency.requireKey());
+        return cancelled.replayed() ? cancelled.replay().toResponse()
+                : Response.ok(SettlementResponse.of(cancelled.settlement())).build();
     }
 }

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.domain;
 
+import cn.medins.common.money.NonNegativeAmount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,31 +25,31 @@ public record PolicyDocument(
 
     /** 住院: per-admission deductible (起付线) and banded ratios (分段累进) by institution level. */
     public record Inpatient(
-            @NotNull Map<String, @NotNull @DecimalMin("0") BigDecimal> deductibleByLevel,
+            @NotNull Map<String, @NotNull @NonNegativeAmount BigDecimal> deductibleByLevel,
             @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal repeatAdmissionDeductibleFactor,
             @NotNull Map<String, @NotEmpty List<@Valid @NotNull Band>> bandsByLevel,
-            @NotNull @DecimalMin("0") BigDecimal annualCap) {
+            @NotNull @NonNegativeAmount BigDecimal annualCap) {
     }
 
     /** 门诊统筹: a yearly deductible and cap, one ratio per level. */
     public record Outpatient(
-            @NotNull @DecimalMin("0") BigDecimal annualDeductible,
-            @NotNull @DecimalMin("0") BigDecimal annualCap,
+            @NotNull @NonNegativeAmount BigDecimal annualDeductible,
+            @NotNull @NonNegativeAmount BigDecimal annualCap,
             @NotNull Map<String, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> ratioByLevel) {
     }
 
     /** 大额/大病保险: above a yearly threshold of the person's in-scope burden. */
     public record Catastrophic(
-            @NotNull @DecimalMin("0") BigDecimal threshold,
+            @NotNull @NonNegativeAmount BigDecimal threshold,
             @NotEmpty List<@Valid @NotNull Band> bands,
-            @NotNull @DecimalMin("0") BigDecimal annualCap) {
+            @NotNull @NonNegativeAmount BigDecimal annualCap) {
     }
 
     public record Remote(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal unfiledRatioReduction) {
     }
 
     /** A segment up to {@code upTo} (null: no upper bound), paid at {@code ratio}. */
-    public record Band(@DecimalMin("0") BigDecimal upTo, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio) {
+    public record Band(@NonNegativeAmount BigDecimal upTo, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio) {
     }
 
     public static final List<String> LEVELS = List.of("1", "2", "3");

@@ -90,6 +90,10 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "payment_reference", nullable = false, unique = true)
     public String paymentReference;
 
+    /** The key of the cancellation under way (CANCELLING), completed when it ends. */
+    @Column(name = "cancellation_key")
+    public String cancellationKey;
+
     /** The key the settling request came with, completed or released when the saga ends. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
@@ -204,9 +208,16 @@ public class Settlement extends PanacheEntityBase {
         note(why);
     }
 
-    /** COMPLETED -> CANCELLED (撤销): the caller refunded the account and returns the quotas. */
-    public void cancel(String how) {
+    /** COMPLETED -> CANCELLING: the cancellation is recorded before the account is refunded. */
+    public void startCancelling(String key) {
         require(SettlementStatus.COMPLETED);
+        status = SettlementStatus.CANCELLING;
+        cancellationKey = key;
+    }
+
+    /** CANCELLING -> CANCELLED (撤销): the account was refunded; the caller returns the quotas. */
+    public void cancel(String how) {
+        require(SettlementStatus.CANCELLING);
         status = SettlementStatus.CANCELLED;
         cancelledAt = Instant.now();
         note(how);

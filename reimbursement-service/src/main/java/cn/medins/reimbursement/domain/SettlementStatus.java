@@ -2,8 +2,9 @@ package cn.medins.reimbursement.domain;
 
 /**
  * PENDING: computed and holding its quotas while the account payment is under way; COMPLETED;
- * CANCELLED (撤销, quotas and account payment returned); FAILED (voided, nothing kept).
+ * CANCELLING: the account refund is under way (still holding its quotas); CANCELLED (撤销, quotas and
+ * account payment returned); FAILED (voided, nothing kept).
  */
 public enum SettlementStatus {
-    PENDING, COMPLETED, CANCELLED, FAILED
+    PENDING, COMPLETED, CANCELLING, CANCELLED, FAILED
 }

@@ -2,6 +2,7 @@ package cn.medins.reimbursement.service;
 
 import cn.medins.reimbursement.client.AccountGateway;
 import cn.medins.common.downstream.DownstreamUnavailableException;
+import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.domain.Settlement;
 import cn.medins.reimbursement.domain.SettlementStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,24 +42,37 @@ public class SettlementRecovery {
         recover();
     }
 
-    /** @return how many settlements were resolved */
+    /** @return how many settlements were resolved (PENDING ones completed or voided, CANCELLING ones cancelled) */
     public int recover() {
         Instant before = Instant.now().minus(pendingAge);
-        List<Long> pending = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>find(
-                "status = ?1 and createdAt < ?2 order by id", SettlementStatus.PENDING, before).page(0, 100).list()
-                .stream().map(s -> s.id).toList());
+        List<Settlement> stuck = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>find(
+                "status in ?1 and createdAt < ?2 order by id", List.of(SettlementStatus.PENDING,
+                        SettlementStatus.CANCELLING), before).page(0, 100).list());
         int resolved = 0;
-        for (long id : pending) {
+        for (Settlement s : stuck) {
             try {
-                resolve(id);
+                if (s.status == SettlementStatus.PENDING) {
+                    resolve(s.id);
+                } else {
+                    finishCancelling(s);
+                }
                 resolved++;
             } catch (DownstreamUnavailableException e) {
-                LOG.warnf("Recovery paused: account-service did not answer (%s); %d settlements still PENDING",
-                        e.getMessage(), pending.size() - resolved);
+                LOG.warnf("Recovery paused: account-service did not answer (%s); %d settlements still to finish",
+                        e.getMessage(), stuck.size() - resolved);
                 break;
+            } catch (ProblemException e) {
+                LOG.errorf("Recovery could not finish settlement %d: %s %s", s.id, e.code(), e.getMessage());
             }
         }
         return resolved;
+    }
+
+    /** A cancellation interrupted after it was recorded: refund (once) and finish it. */
+    private void finishCancelling(Settlement s) {
+        settlements.refund(s);
+        QuarkusTransaction.requiringNew().run(() -> settlements.finishCancelling(s.id, null));
+        LOG.infof("Recovered settlement %d: the cancellation was finished, the refund made once", s.id);
     }
 
     private void resolve(long id) {

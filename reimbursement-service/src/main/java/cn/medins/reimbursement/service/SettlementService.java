@@ -278,7 +278,7 @@ public class SettlementService {
                 .setParameter(1, institutionCode + "/" + visitId).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> live = em.createNativeQuery("select id, status from {h-schema}settlement where institution_code "
-                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED') limit 1")
+                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED', 'CANCELLING') limit 1")
                 .setParameter(1, institutionCode).setParameter(2, visitId).getResultList();
         if (!live.isEmpty()) {
             throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + visitId + " at " + institutionCode
@@ -402,8 +402,34 @@ public class SettlementService {
         return s;
     }
 
-    /** 撤销: refunds the account payment and gives back exactly the quotas the settlement used. */
-    public Settlement cancel(long id) {
+    /**
+     * 撤销, as a saga like settling: transaction 1 claims the key and marks the settlement CANCELLING;
+     * then the account refund (its key derived from the payment reference, an earlier refund counting
+     * as done); then transaction 2 returns exactly the quotas the settlement used and marks it
+     * CANCELLED. If account-service does not answer, the settlement stays CANCELLING (still holding
+     * its quotas) and {@link SettlementRecovery} finishes it; a cancellation with another key resumes
+     * it at once.
+     */
+    public Settled cancel(long id, String key) {
+        Settled started = QuarkusTransaction.requiringNew().call(() -> startCancelling(id, key));
+        if (started.replayed()) {
+            return started;
+        }
+        try {
+            refund(started.settlement());
+        } catch (DownstreamUnavailableException e) {
+            throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + id + " is CANCELLING: "
+                    + "account-service did not confirm the refund. The cancellation will be finished automatically; "
+                    + "GET /settlements/" + id + " shows the outcome.");
+        }
+        return Settled.now(QuarkusTransaction.requiringNew().call(() -> finishCancelling(id, key)));
+    }
+
+    private Settled startCancelling(long id, String key) {
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(key, List.of(id));
+        if (replay.isPresent()) {
+            return Settled.again(replay.get());
+        }
         Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             throw ProblemException.notFound("SETTLEMENT_NOT_FOUND", "No settlement " + id + ".");
@@ -415,22 +441,37 @@ public class SettlementService {
                     + " was already cancelled at " + s.cancelledAt + ".");
             case FAILED -> throw ProblemException.conflict("SETTLEMENT_FAILED", "Settlement " + id
                     + " failed and holds nothing to cancel.");
-            default -> {
+            case COMPLETED -> s.startCancelling(key);
+            case CANCELLING -> {
+                // an interrupted cancellation: this request finishes it (the refund is made once)
             }
         }
+        return Settled.now(s);
+    }
+
+    /** The remote step: refund the account payment, if there was one; an earlier refund counts as done. */
+    void refund(Settlement s) {
         if (s.accountPaymentId != null) {
-            try {
-                accounts.refund(s.payerPersonId(), s.accountPaymentId, "refund-" + s.paymentReference);
-            } catch (DownstreamUnavailableException e) {
-                throw ProblemException.unavailable("ACCOUNT_SERVICE_UNAVAILABLE", "Settlement " + id + " was not "
-                        + "cancelled: account-service did not answer the refund. Retry the cancellation.");
-            }
+            accounts.refund(s.payerPersonId(), s.accountPaymentId, "refund-" + s.paymentReference);
+        }
+    }
+
+    /** Transaction 2 (also used by recovery): return the quotas, CANCELLED, complete the keys. */
+    Settlement finishCancelling(long id, String key) {
+        Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s.status != SettlementStatus.CANCELLING) {
+            return s;
         }
         YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
         acc.set(acc.snapshot().minus(s.used()));
         s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
                 + "fund " + s.fundPaidTotal + " and the yearly quotas returned");
         count(s);
+        SettlementResponse answer = SettlementResponse.of(s);
+        idempotency.complete(s.cancellationKey, 200, answer);
+        if (key != null && !key.equals(s.cancellationKey)) {
+            idempotency.complete(key, 200, answer);
+        }
         return s;
     }
 
