@@ -265,4 +265,32 @@ class AccountResourceTest {
                 .then().body("items.size()", equalTo(1)).body("items[0].amount", yuan("1"))
                 .body("nextCursor", nullValue());
     }
+
+    /** Consent: an insured person names the relative by ID number and name; a mismatch is "nobody". */
+    @Test
+    void anInsuredPersonBindsByIdNumberAndNameAndCannotProbeIds() {
+        long holder = Fixtures.employee();
+        String idNumber = Fixtures.idNumber();
+        long member = given().contentType(ContentType.JSON).body(Map.of("idNumber", idNumber, "name", "王小明",
+                        "insuranceType", "390", "personType", "RESIDENT", "insuredRegion", "150400", "enrolledOn", "2024-01-15"))
+                .post("/persons").then().statusCode(201).extract().jsonPath().getLong("personId");
+        String insured = "Bearer " + cn.medins.testsupport.TestKeys.insured(holder);
+
+        String nobody = given().header("Authorization", insured).contentType(ContentType.JSON)
+                .body(Map.of("memberIdNumber", Fixtures.idNumber(), "memberName", "王小明", "relation", "CHILD"))
+                .post("/accounts/" + holder + "/family-members").then().statusCode(404)
+                .body("code", equalTo("PERSON_NOT_FOUND")).extract().path("detail");
+        given().header("Authorization", insured).contentType(ContentType.JSON)
+                .body(Map.of("memberIdNumber", idNumber, "memberName", "王大明", "relation", "CHILD"))
+                .post("/accounts/" + holder + "/family-members").then().statusCode(404)
+                .body("code", equalTo("PERSON_NOT_FOUND")).body("detail", equalTo(nobody));
+        given().header("Authorization", insured).contentType(ContentType.JSON)
+                .body(Map.of("memberPersonId", member, "relation", "CHILD"))
+                .post("/accounts/" + holder + "/family-members").then().statusCode(400)
+                .body("violations[0].field", equalTo("memberPersonId"));
+        given().header("Authorization", insured).contentType(ContentType.JSON)
+                .body(Map.of("memberIdNumber", idNumber, "memberName", "王小明", "relation", "CHILD"))
+                .post("/accounts/" + holder + "/family-members").then().statusCode(201)
+                .body("memberPersonId", equalTo((int) member));
+    }
 }

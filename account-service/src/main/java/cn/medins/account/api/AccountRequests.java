@@ -27,7 +27,12 @@ public final class AccountRequests {
             boolean allowPartial) {
     }
 
-    public record FamilyMember(@NotNull Long memberPersonId, @NotNull Relation relation) {
+    /**
+     * The member is named by ID number and name, both matching one insured person; agency staff may
+     * name them by {@code memberPersonId} instead, an insured person may not.
+     */
+    public record FamilyMember(Long memberPersonId, @Size(max = 18) String memberIdNumber,
+                               @Size(max = 100) String memberName, @NotNull Relation relation) {
     }
 
     /** {@code reason} is free text on purpose: anything but the three allowed reasons is refused by rule. */

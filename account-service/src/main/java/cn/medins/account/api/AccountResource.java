@@ -2,6 +2,7 @@ package cn.medins.account.api;
 
 import cn.medins.account.service.AccountService;
 import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Caller;
 import cn.medins.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -137,16 +138,41 @@ public class AccountResource {
     @Path("/family-members")
     @Operation(summary = "Bind a close relative for family mutual aid (家庭共济)")
     @APIResponse(responseCode = "201", description = "Bound")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (memberIdNumber and memberName required; "
+            + "memberPersonId is for agency staff only)")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND: no insured person has that ID number and name "
+            + "(the same answer whichever of the two does not match)")
     @APIResponse(responseCode = "409", description = "ALREADY_BOUND")
     @APIResponse(responseCode = "422", description = "SELF_BINDING, ACCOUNT_CLOSED")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response bind(@RestPath long personId, @Valid @NotNull AccountRequests.FamilyMember body) {
         self(personId);
         return idempotency.optional(body, () -> {
-            var binding = accounts.bind(personId, body.memberPersonId(), body.relation());
+            var binding = accounts.bind(personId, member(body), body.relation());
             return PersonResource.created("/accounts/" + personId + "/family-members/" + binding.memberPersonId,
                     AccountResponses.FamilyMember.of(binding));
         });
+    }
+
+    /**
+     * Who is to be bound: by ID number and name (anyone), or by person id (agency staff only), so
+     * that an insured person cannot probe which person ids exist.
+     */
+    private long member(AccountRequests.FamilyMember body) {
+        if (body.memberPersonId() != null) {
+            if (!caller.is(Roles.AGENCY)) {
+                throw ProblemException.invalid("memberPersonId", "only agency staff name a member by id; name them "
+                        + "by memberIdNumber and memberName");
+            }
+            return body.memberPersonId();
+        }
+        if (body.memberIdNumber() == null || body.memberIdNumber().isBlank()) {
+            throw ProblemException.invalid("memberIdNumber", "is required (with memberName)");
+        }
+        if (body.memberName() == null || body.memberName().isBlank()) {
+            throw ProblemException.invalid("memberName", "is required (with memberIdNumber)");
+        }
+        return accounts.memberNamed(body.memberIdNumber().strip(), body.memberName().strip());
     }
 
     @GET

@@ -149,6 +149,12 @@ public class AccountService {
         return binding;
     }
 
+    /** The insured person with this ID number and name; any mismatch answers exactly as nobody. */
+    public long memberNamed(String idNumber, String name) {
+        return Person.byIdNumber(idNumber).filter(p -> p.name.equals(name)).map(p -> p.id).orElseThrow(() ->
+                ProblemException.notFound("PERSON_NOT_FOUND", "No insured person has this ID number and name."));
+    }
+
     public List<FamilyBinding> members(long holder) {
         account(holder);
         return FamilyBinding.ofHolder(holder);

@@ -102,6 +102,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("The database is not answering for %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            Response problem = respond(503, "DATABASE_UNAVAILABLE", "The database is not answering; nothing was done. "
+                    + "Retry in a moment.", null, uri);
+            return Response.fromResponse(problem).header("Retry-After", "2").build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", null, uri);
     }
@@ -123,6 +129,31 @@ public class ProblemMappers {
             return malformed(e, uri);
         }
         return json(json, uri);
+    }
+
+    /**
+     * A lost or refused database connection (server restarted, connections terminated, pool
+     * exhausted): SQL states 08xxx and 57P01-57P03, or the pool's acquisition timeout. Such a
+     * request rolled back; the caller may retry it.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

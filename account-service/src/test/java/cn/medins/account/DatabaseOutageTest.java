@@ -1,0 +1,52 @@
+package cn.medins.account;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database's connections terminated under the service (as a failover or an operator would):
+ * every request is answered with its result or a 503 problem with Retry-After, never a 500 or an
+ * empty body, and the service recovers by itself.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void terminatedConnectionsGiveA503ProblemAndTheServiceRecoversByItself() throws Exception {
+        long id = Fixtures.employeeWithBalance("50.00");
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
+                    + "and pid <> pg_backend_pid() and application_name not like 'psql%'");
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Response r = given().get("/accounts/" + id);
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 503) {
+                assertEquals("application/problem+json", r.contentType());
+                assertEquals("DATABASE_UNAVAILABLE", r.path("code"));
+                assertNotNull(r.header("Retry-After"));
+            } else {
+                assertEquals(200, r.statusCode(), r.asString());
+            }
+        }
+        assertTrue(statuses.subList(statuses.size() - 5, statuses.size()).stream().allMatch(s -> s == 200),
+                "recovered by itself: " + statuses);
+        Fixtures.pay(id, "5.00", "after-outage-" + id, false).statusCode(201);
+        assertEquals("45.00", Fixtures.balance(id));
+    }
+}
