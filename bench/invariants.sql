@@ -1,4 +1,5 @@
--- Money invariants after a benchmark run (bench/run prints each count; every one must be 0).
+-- Money invariants (bench/run prints each count after its run, the system tests' ChaosTest after
+-- its faults; every one must be 0).
 -- The schemas are the services' own; this check reads both, as an auditor would.
 select 'accounts whose ledger does not sum to the balance' as invariant, count(*) as violations
   from account.personal_account a
@@ -31,6 +32,12 @@ select 'completed settlements whose account part is not one unrefunded payment',
    and (select count(*) from account.payment p
          where p.reference = s.payment_reference and p.refunded_at is null
            and p.paid_amount = s.account_paid + s.family_account_paid) <> 1
+union all
+select 'cancelled or failed settlements whose account payment was not refunded', count(*)
+  from reimbursement.settlement s
+ where s.status in ('CANCELLED', 'FAILED')
+   and exists (select 1 from account.payment p
+                where p.reference = s.payment_reference and p.refunded_at is null and p.paid_amount > 0)
 union all
 select 'unrefunded settlement payments without a completed settlement', count(*)
   from account.payment p

@@ -3,9 +3,14 @@ package cn.medins.system;
 import static io.restassured.RestAssured.given;
 
 import cn.medins.testsupport.PackagedService;
+import cn.medins.testsupport.PostgresResource;
 import cn.medins.testsupport.TestDefaultsCallback;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,6 +29,7 @@ final class Suite {
             return;
         }
         TestDefaultsCallback.apply();
+        freshSchemas();
         accounts = PackagedService.start("account-service", Map.of());
         remoteCare = PackagedService.start("remote-care-service",
                 Map.of("quarkus.rest-client.account-service.url", accounts.url()));
@@ -37,6 +43,21 @@ final class Suite {
             remoteCare.stop();
             accounts.stop();
         }));
+    }
+
+    /**
+     * The packaged services migrate fresh schemas, so that the stories (and the money invariants the
+     * chaos test checks over the whole database) see only what these services did, not what the
+     * modules' own tests left (some against a simulated account-service).
+     */
+    private static void freshSchemas() {
+        PostgresResource.Database db = PostgresResource.localOrConfigured();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("drop schema if exists account, reimbursement, remote_care cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the test database's schemas", e);
+        }
     }
 
     static RequestSpecification account() {
