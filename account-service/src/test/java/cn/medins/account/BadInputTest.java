@@ -63,9 +63,10 @@ class BadInputTest {
     @Test
     void aNulInThePathOrQueryIsA400Problem() {
         given().urlEncodingEnabled(false).get("/persons/%00").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("path"));
+                .contentType("application/problem+json").body("violations[0].field", equalTo("path"));
         given().urlEncodingEnabled(false).get("/persons?idNumber=1%0012").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("query"));
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("query parameter idNumber"));
         given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{}").post("/persons/%00/contributions")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -3,6 +3,8 @@ package cn.medins.common.input;
 import cn.medins.common.problem.ProblemMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import cn.medins.common.problem.Violation;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -26,10 +28,25 @@ public class RequestLine {
                     + target.length() + " characters long; at most " + MAX_LENGTH + " are accepted.", null, null));
         }
         if (target.contains("%00") || target.indexOf('\u0000') >= 0) {
-            boolean inPath = request.getUriInfo().getRequestUri().getRawPath().contains("%00");
-            return Optional.of(ProblemMappers.respond(400, "VALIDATION_FAILED", "The " + (inPath ? "path" : "query")
-                    + " contains a NUL character (%00), which no identifier or parameter may hold.", null, null));
+            String field = nulField(request.getUriInfo().getRequestUri().getRawPath(),
+                    request.getUriInfo().getRequestUri().getRawQuery());
+            String message = "must not contain the NUL character (%00)";
+            return Optional.of(ProblemMappers.respond(400, "VALIDATION_FAILED", "The " + field + " " + message
+                    + ": no identifier or parameter may hold it.", List.of(new Violation(field, message)), null));
         }
         return Optional.empty();
+    }
+
+    /** "path", or the name of the query parameter that holds the NUL. */
+    private static String nulField(String path, String query) {
+        if (path.contains("%00") || query == null) {
+            return "path";
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.contains("%00")) {
+                return "query parameter " + parameter.split("=", 2)[0];
+            }
+        }
+        return "query";
     }
 }

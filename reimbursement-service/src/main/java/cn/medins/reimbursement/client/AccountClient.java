@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import cn.medins.common.downstream.ServerErrorMapper;
@@ -19,12 +20,14 @@ import cn.medins.common.security.ServiceToken;
 /**
  * account-service over REST ({@code quarkus.rest-client.account-service.url}). Reads are retried;
  * writes are not (a retry is the saga's, with the same Idempotency-Key); every call goes through
- * one circuit breaker so that a dead account-service is answered at once.
+ * a circuit breaker so that a dead account-service is answered at once, and a bulkhead of 32 calls at
+ * a time, so that a slow one sheds the excess with 503s instead of queueing every worker thread.
  */
 @RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "account-service")
 @RegisterProvider(ServerErrorMapper.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+@Bulkhead(32)
 interface AccountClient {
 
     @GET
