@@ -137,7 +137,17 @@ public class ProblemMappers {
      * request rolled back; the caller may retry it.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return databaseUnavailable(e, 0);
+    }
+
+    /** Causes and suppressed exceptions too: a failed commit carries the driver's error as suppressed. */
+    private static boolean databaseUnavailable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnavailable(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
