@@ -1,7 +1,5 @@
 package cn.medins.reimbursement;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import cn.medins.testsupport.BadInputWalk;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,11 +15,6 @@ class BadInputWalkTest {
 
     @Test
     void noMalformedInputGetsAServerErrorOrAnAnswerWithoutAProblemDocument() throws Exception {
-        BadInputWalk.Result result = BadInputWalk.walk(base);
-        assertTrue(result.sent() > 200, "the walk sent " + result.sent() + " requests");
-        assertTrue(result.statuses().getOrDefault(400, 0) > result.sent() / 4,
-                "most malformed inputs are refused as such (400): " + result.statuses());
-        assertTrue(result.problems().isEmpty(), result.problems().size() + " of " + result.sent() + ":\n"
-                + String.join("\n", result.problems().subList(0, Math.min(40, result.problems().size()))));
+        BadInputWalk.assertHolds(base);
     }
 }

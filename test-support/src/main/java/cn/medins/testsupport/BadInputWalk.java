@@ -43,6 +43,24 @@ public final class BadInputWalk {
     public record Result(int sent, List<String> problems, Map<Integer, Integer> statuses) {
     }
 
+    /**
+     * Fails unless the walk sent a real number of requests, most malformed inputs were refused as
+     * such (400), and no answer broke the rule.
+     */
+    public static void assertHolds(java.net.URL base) throws Exception {
+        Result result = walk(base);
+        if (result.sent() <= 200) {
+            throw new AssertionError("the walk sent only " + result.sent() + " requests");
+        }
+        if (result.statuses().getOrDefault(400, 0) <= result.sent() / 4) {
+            throw new AssertionError("most malformed inputs should be refused as such (400): " + result.statuses());
+        }
+        if (!result.problems().isEmpty()) {
+            throw new AssertionError(result.problems().size() + " of " + result.sent() + ":\n"
+                    + String.join("\n", result.problems().subList(0, Math.min(40, result.problems().size()))));
+        }
+    }
+
     public static Result walk(java.net.URL base) throws Exception {
         String baseUrl = base.toString().replaceAll("/$", "");
         JsonNode document = JSON.readTree(send(baseUrl + "/q/openapi?format=json", "GET", null).body());
