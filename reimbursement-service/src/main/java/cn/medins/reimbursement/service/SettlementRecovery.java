@@ -34,10 +34,10 @@ public class SettlementRecovery {
     @Inject
     AccountGateway accounts;
 
-    @ConfigProperty(name = "reimbursement.recovery.pending-age", defaultValue = "30s")
+    @ConfigProperty(name = "reimbursement.recovery.pending-age")
     Duration pendingAge;
 
-    @Scheduled(every = "${reimbursement.recovery.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${reimbursement.recovery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recoverPending() {
         recover();
     }

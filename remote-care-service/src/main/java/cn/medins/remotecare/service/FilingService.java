@@ -25,7 +25,7 @@ public class FilingService {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "remote-care.temporary-minimum-months", defaultValue = "6")
+    @ConfigProperty(name = "remote-care.temporary-minimum-months")
     int temporaryMinimumMonths;
 
     /** A filing as asked for. */
