@@ -115,4 +115,19 @@ class SettlementErrorsTest {
                 .body("accountPaid", cn.medins.testsupport.TestData.yuan("50"))
                 .body("cashPaid", cn.medins.testsupport.TestData.yuan("10"));
     }
+
+    /** A retail pharmacy sells medicines (41) and nothing else; a hospital does not settle 41. */
+    @Test
+    void anInstitutionSettlesOnlyWhatItOffers() {
+        Counter.institution("PH-150402", "150402", 1, "PHARMACY", true);
+        long person = Counter.employee("50.00");
+        Map<String, Object> stay = Counter.hospitalStay(person, "ph-stay-" + person);
+        stay.put("institutionCode", "PH-150402");
+        Counter.settle(stay).statusCode(422).body("code", equalTo("MEDICAL_TYPE_NOT_OFFERED"));
+        Map<String, Object> purchase = Counter.bill(person, Counter.HOSPITAL, "h-rx-" + person, "41",
+                List.of(Counter.line("B001", "2", "30")));
+        purchase.put("serviceDate", "2026-05-05");
+        Counter.settle(purchase).statusCode(422).body("code", equalTo("MEDICAL_TYPE_NOT_OFFERED"));
+        given().queryParam("personId", person).get("/settlements").then().body("items.size()", equalTo(0));
+    }
 }

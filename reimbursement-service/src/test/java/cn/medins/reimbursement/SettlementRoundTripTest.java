@@ -169,4 +169,25 @@ class SettlementRoundTripTest {
         Counter.accumulators(person, 2026).body("inpatientFundPaid", yuan("0"));
         Counter.settle(Counter.hospitalStay(person, "pv-" + person)).statusCode(201);
     }
+
+    /**
+     * Cover is decided on the admission date (入院时的待遇): contributions start in January 2026, so
+     * January is not covered and February is. Admitted in January and discharged in February: no
+     * fund payment; admitted and discharged in February: the fund pays.
+     */
+    @Test
+    void aStayIsCoveredAsOnTheAdmissionDate() {
+        long person = Counter.employee("0.00");
+        Map<String, Object> fromJanuary = Counter.hospitalStay(person, "adm-jan-" + person);
+        fromJanuary.put("admissionDate", "2026-01-20");
+        fromJanuary.put("dischargeDate", "2026-02-05");
+        fromJanuary.put("useAccount", false);
+        Counter.settle(fromJanuary).statusCode(201).body("fundPaidTotal", yuan("0"))
+                .body("trace", hasItem(containsString("admission date")));
+        Map<String, Object> inFebruary = Counter.hospitalStay(person, "adm-feb-" + person);
+        inFebruary.put("admissionDate", "2026-02-06");
+        inFebruary.put("dischargeDate", "2026-02-10");
+        inFebruary.put("useAccount", false);
+        Counter.settle(inFebruary).statusCode(201).body("poolFundPaid", yuan("13030"));
+    }
 }

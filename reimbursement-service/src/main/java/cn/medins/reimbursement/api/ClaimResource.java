@@ -44,7 +44,7 @@ public class ClaimResource {
             + "IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "CLAIM_NOT_APPLICABLE (local, or settle at the counter), "
-            + "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, POLICY_NOT_FOUND")
+            + "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, POLICY_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public Response claim(@Valid @NotNull SettlementRequest body) {

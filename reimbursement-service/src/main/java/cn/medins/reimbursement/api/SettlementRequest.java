@@ -50,4 +50,12 @@ public record SettlementRequest(
     public LocalDate careDate() {
         return medicalType == MedicalType.INPATIENT ? dischargeDate : serviceDate;
     }
+
+    /**
+     * The date whose cover counts (入院时的待遇): a stay keeps the cover the person had when admitted,
+     * and one admitted without it gets none even if cover starts before discharge.
+     */
+    public LocalDate coverDate() {
+        return medicalType == MedicalType.INPATIENT ? admissionDate : serviceDate;
+    }
 }

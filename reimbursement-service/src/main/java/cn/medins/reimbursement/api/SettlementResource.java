@@ -61,7 +61,8 @@ public class SettlementResource {
     @Operation(summary = "Preview a settlement (预结算)", description = "Computes the breakdown with the person's "
             + "current yearly accumulators and estimates the account part; changes nothing.")
     @APIResponse(responseCode = "200", description = "The breakdown (settlementId and status are null)")
-    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
+    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, "
+            + "MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, "
             + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
@@ -77,7 +78,8 @@ public class SettlementResource {
             + "Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Settled: status COMPLETED")
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
-    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, UNKNOWN_PERSON, "
+    @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, "
+            + "MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, "
             + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: nothing was settled, or (when the "
             + "detail names a settlement) it is PENDING and will be completed or voided automatically; "

@@ -15,6 +15,7 @@ import cn.medins.reimbursement.domain.CatalogItem;
 import cn.medins.reimbursement.domain.FundBreakdown;
 import cn.medins.reimbursement.domain.InjuryCause;
 import cn.medins.reimbursement.domain.Institution;
+import cn.medins.reimbursement.domain.InstitutionKind;
 import cn.medins.reimbursement.domain.MedicalType;
 import cn.medins.reimbursement.domain.Policy;
 import cn.medins.reimbursement.domain.PolicyDocument;
@@ -149,9 +150,10 @@ public class SettlementService {
             throw ProblemException.rule("INSTITUTION_NOT_DESIGNATED", institution.name + " is not a designated (定点) "
                     + "institution: the fund and the personal account pay nothing there.");
         }
+        refuseWhatTheInstitutionDoesNotOffer(institution, request.medicalType());
         LocalDate date = request.careDate();
-        AccountGateway.Eligibility person = accounts.eligibility(request.personId(), date);
-        Remote remote = remote(institution, person, date, claim);
+        AccountGateway.Eligibility person = accounts.eligibility(request.personId(), request.coverDate());
+        Remote remote = remote(institution, person, request.coverDate(), claim);
         Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType().code(), date.getYear())
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
                         + person.insuredRegion() + ", insurance type " + person.insuranceType().code() + ", year "
@@ -159,6 +161,16 @@ public class SettlementService {
         return new Prepared(request, institution, person, policy, reference.document(policy),
                 reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
                 remote, blockedReason(request, person), claim);
+    }
+
+    /** A retail pharmacy sells medicines (41) and nothing else; only hospitals and primary institutions admit (21). */
+    private static void refuseWhatTheInstitutionDoesNotOffer(Institution institution, MedicalType type) {
+        boolean pharmacy = institution.kind == InstitutionKind.PHARMACY;
+        if (pharmacy != (type == MedicalType.PHARMACY)) {
+            throw ProblemException.rule("MEDICAL_TYPE_NOT_OFFERED", institution.name + (pharmacy
+                    ? " is a retail pharmacy (定点零售药店): it settles pharmacy purchases (41) only, not " + type.code()
+                    : " is not a pharmacy: pharmacy purchases (41) are settled at a designated retail pharmacy") + ".");
+        }
     }
 
     /**
@@ -206,7 +218,9 @@ public class SettlementService {
             return "injury cause " + request.cause() + " is never paid by the fund (不予支付)";
         }
         if (!person.eligible()) {
-            return "the person is not eligible on " + request.careDate() + " (" + person.reason() + ": "
+            return "the person is not eligible on " + request.coverDate()
+                    + (request.medicalType() == MedicalType.INPATIENT ? ", the admission date," : "") + " ("
+                    + person.reason() + ": "
                     + person.detail() + ")";
         }
         return null;
