@@ -16,7 +16,7 @@ select 'yearly accumulators that differ from the sum of the live settlements', c
                     sum(used_catastrophic_burden) as catastrophic_burden,
                     sum(used_catastrophic_paid) as catastrophic_paid,
                     sum(used_admissions) as admissions
-               from reimbursement.settlement where status in ('PENDING', 'COMPLETED', 'CANCELLING')
+               from reimbursement.settlement where status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED')
               group by person_id, settlement_year) s
     on s.person_id = y.person_id and s.settlement_year = y.accumulator_year
  where coalesce(y.inpatient_fund_paid, 0) <> coalesce(s.inpatient_fund_paid, 0)
@@ -25,6 +25,17 @@ select 'yearly accumulators that differ from the sum of the live settlements', c
     or coalesce(y.catastrophic_burden, 0) <> coalesce(s.catastrophic_burden, 0)
     or coalesce(y.catastrophic_paid, 0) <> coalesce(s.catastrophic_paid, 0)
     or coalesce(y.admissions, 0) <> coalesce(s.admissions, 0)
+union all
+select 'chronic disease accumulators that differ from the sum of the live settlements', count(*)
+  from reimbursement.yearly_chronic_accumulator c
+  full join (select person_id, settlement_year, disease_code,
+                    sum(used_chronic_deductible) as deductible_used, sum(used_chronic_fund_paid) as fund_paid
+               from reimbursement.settlement
+              where disease_code is not null and status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED')
+              group by person_id, settlement_year, disease_code) s
+    on s.person_id = c.person_id and s.settlement_year = c.accumulator_year and s.disease_code = c.disease_code
+ where coalesce(c.deductible_used, 0) <> coalesce(s.deductible_used, 0)
+    or coalesce(c.fund_paid, 0) <> coalesce(s.fund_paid, 0)
 union all
 select 'completed settlements whose account part is not one unrefunded payment', count(*)
   from reimbursement.settlement s
@@ -44,6 +55,10 @@ select 'unrefunded settlement payments without a completed settlement', count(*)
  where p.reference like 'STL-%' and p.refunded_at is null and p.paid_amount > 0
    and not exists (select 1 from reimbursement.settlement s
                     where s.payment_reference = p.reference and s.status in ('COMPLETED', 'PENDING', 'CANCELLING'))
+union all
+select 'invoices held by a claim that is neither submitted nor completed', count(*)
+  from reimbursement.claim_invoice i join reimbursement.settlement s on s.id = i.settlement_id
+ where not i.released and s.status not in ('SUBMITTED', 'COMPLETED')
 union all
 select 'settlements left PENDING or CANCELLING', count(*) from reimbursement.settlement
  where status in ('PENDING', 'CANCELLING');

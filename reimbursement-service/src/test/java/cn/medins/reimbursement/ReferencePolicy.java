@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The reference employee policy of docs/rules.md section 5 (Chifeng / Luoyang numbers). */
+/**
+ * The reference employee policy of docs/rules.md (Chifeng / Luoyang numbers), with two of the reference
+ * chronic diseases: dialysis (shares the inpatient cap) and diabetes (does not).
+ */
 public final class ReferencePolicy {
 
     private ReferencePolicy() {
@@ -27,7 +30,10 @@ public final class ReferencePolicy {
                 Map.of("A", d("0"), "B", d("0.20"), "EXPENSIVE_DRUG", d("0.30"), "SPECIAL_TREATMENT", d("0.30")),
                 new PolicyDocument.Catastrophic(d("11000"), List.of(new Band(d("100000"), d("0.60")),
                         new Band(null, d("0.70"))), d("400000")),
-                new PolicyDocument.Remote(d("0.10")));
+                new PolicyDocument.Remote(d("0.10")),
+                Map.of("DIALYSIS", new PolicyDocument.Chronic("尿毒症透析", d("0"), d("0.90"), d("60000"), true),
+                        "DIABETES", new PolicyDocument.Chronic("糖尿病", d("200"), d("0.70"), d("3000"), false)),
+                new PolicyDocument.Claims(365));
     }
 
     public static PolicyDocument employee() {

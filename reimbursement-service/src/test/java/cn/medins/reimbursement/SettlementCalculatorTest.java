@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.reimbursement.domain.Accumulators;
 import cn.medins.reimbursement.domain.Category;
+import cn.medins.reimbursement.domain.ChronicUse;
 import cn.medins.reimbursement.domain.FundBreakdown;
 import cn.medins.reimbursement.domain.MedicalType;
 import cn.medins.reimbursement.domain.SettlementCalculator;
@@ -143,8 +144,122 @@ class SettlementCalculatorTest {
 
     @Test
     void theCatastrophicCapStopsTheTopUp() {
-        FundBreakdown b = inpatient(3, HOSPITAL_STAY, acc("20000", "0", "0", "20000", "399900", 1), false);
-        money("100", b.catastrophicPaid());       // 1,182 due ((21,970 - 11,000) x 60% - 5,400), 100 left of 400,000
+        // before: 596,571.43 (100,000 x 60% = 60,000 + 485,571.43 x 70% = 339,900.00 -> 399,900 paid);
+        // after +1,970: 60,000 + 487,541.43 x 70% = 341,279.00 -> 401,279 owed - 399,900 paid = 1,379 due;
+        // 400,000 - 399,900 = 100 left of the yearly cap
+        FundBreakdown b = inpatient(3, HOSPITAL_STAY, acc("20000", "0", "0", "596571.43", "399900", 1), false);
+        money("100", b.catastrophicPaid());
+    }
+
+    /** A stay at the level-3 hospital once the inpatient cap is used up: the whole eligible amount is burden. */
+    static FundBreakdown stayAfterTheCap(String amount, Accumulators acc) {
+        return inpatient(3, List.of(new BillLine("A001", d("1"), d(amount))), acc, false);
+    }
+
+    @Test
+    void aCancelledStaySettledAgainIsNotPaidTheCatastrophicTopUpTwice() {
+        // the year so far: the inpatient cap used up, an in-scope burden of 5,000, nothing paid by catastrophic
+        Accumulators start = acc("100000", "0", "0", "5000", "0", 1);
+        // stay A, 10,000 eligible, no pool left: burden 15,000 -> owed (15,000 - 11,000) x 60% = 2,400
+        FundBreakdown a = stayAfterTheCap("10000", start);
+        money("2400", a.catastrophicPaid());
+        Accumulators afterA = start.plus(a.used());
+        // stay B, 6,000: burden 21,000 -> owed 10,000 x 60% = 6,000, of which 2,400 already paid: 3,600
+        FundBreakdown b = stayAfterTheCap("6000", afterA);
+        money("3600", b.catastrophicPaid());
+        // A cancelled: burden 11,000, paid 3,600 (B keeps what it was paid)
+        Accumulators afterCancel = afterA.plus(b.used()).minus(a.used());
+        money("11000", afterCancel.catastrophicBurden());
+        money("3600", afterCancel.catastrophicPaid());
+        // A settled again: burden 21,000 -> owed 6,000 - 3,600 paid = 2,400 (not 6,000 - 0 owed before = 6,000)
+        FundBreakdown again = stayAfterTheCap("10000", afterCancel);
+        money("2400", again.catastrophicPaid());
+        money("6000", afterCancel.plus(again.used()).catastrophicPaid());   // = what the bands owe on 21,000
+        assertTrue(again.trace().contains("catastrophic owed on the year 6,000.00 - already paid this year 3,600.00"
+                + " = 2,400.00"), again.trace().toString());
+    }
+
+    static FundBreakdown chronic(String disease, String amount, Accumulators acc, ChronicUse use, boolean retired,
+                                 BigDecimal reduction) {
+        return SettlementCalculator.calculate(new SettlementInput(ReferencePolicy.employee(),
+                MedicalType.CHRONIC_OUTPATIENT, 2, List.of(new BillLine("A001", d("1"), d(amount))), CATALOG, acc,
+                retired, null, reduction, disease, use));
+    }
+
+    static ChronicUse use(String deductibleUsed, String fundPaid) {
+        return new ChronicUse(d(deductibleUsed).setScale(2), d(fundPaid).setScale(2));
+    }
+
+    @Test
+    void aChronicDiseaseConsumesItsOwnYearlyDeductibleThenPaysItsRatio() {
+        // diabetes: deductible 200, 70%; first visit 500: 200 deductible, 300 x 70% = 210
+        FundBreakdown first = chronic("DIABETES", "500", Accumulators.NONE, ChronicUse.NONE, false, null);
+        money("200", first.deductibleApplied());
+        money("210", first.poolFundPaid());
+        assertEquals(use("200", "210"), first.chronicUsed());
+        // the outpatient pooling quotas are untouched, and diabetes does not share the inpatient cap
+        money("0", first.used().outpatientDeductibleUsed());
+        money("0", first.used().outpatientFundPaid());
+        money("0", first.used().inpatientFundPaid());
+        // its in-scope burden enters the catastrophic base: 500 - 210 = 290
+        money("290", first.used().catastrophicBurden());
+        // second visit 100: the deductible is used up, 100 x 70% = 70
+        FundBreakdown second = chronic("DIABETES", "100", Accumulators.NONE, use("200", "210"), false, null);
+        money("0", second.deductibleApplied());
+        money("70", second.poolFundPaid());
+    }
+
+    @Test
+    void dialysisHasNoDeductibleAndPaysNinetyPercentCountedInTheInpatientCap() {
+        // 5,000 x 90% = 4,500, counted in the inpatient yearly cap and in dialysis's own
+        FundBreakdown b = chronic("DIALYSIS", "5000", Accumulators.NONE, ChronicUse.NONE, false, null);
+        money("0", b.deductibleApplied());
+        money("4500", b.poolFundPaid());
+        money("4500", b.used().inpatientFundPaid());
+        assertEquals(use("0.00", "4500.00"), b.chronicUsed());
+        money("500", b.used().catastrophicBurden());
+        assertEquals(0, b.used().admissions());
+    }
+
+    @Test
+    void theDiseaseCapStopsItsPayment() {
+        // diabetes 1,000 with 2,900 of its 3,000 paid: 1,000 x 70% = 700 due, 100 left
+        FundBreakdown b = chronic("DIABETES", "1000", Accumulators.NONE, use("200", "2900"), false, null);
+        money("100", b.poolFundPaid());
+        money("900", b.used().catastrophicBurden());
+    }
+
+    @Test
+    void aSharedCapIsLimitedByWhatIsLeftOfTheInpatientCap() {
+        // dialysis 5,000: 4,500 due; 60,000 disease cap has room; the inpatient cap has 100,000 - 99,000 = 1,000 left
+        FundBreakdown b = chronic("DIALYSIS", "5000", acc("99000", "0", "0", "0", "0", 1), ChronicUse.NONE, false,
+                null);
+        money("1000", b.poolFundPaid());
+        money("1000", b.used().inpatientFundPaid());
+        money("1000", b.chronicUsed().fundPaid());
+        money("4000", b.used().catastrophicBurden());
+    }
+
+    @Test
+    void retireesGetTheBonusOnChronicRatiosToo() {
+        // dialysis 5,000 for a retiree: (90% + 5%) = 95% -> 4,750
+        money("4750", chronic("DIALYSIS", "5000", Accumulators.NONE, ChronicUse.NONE, true, null).poolFundPaid());
+    }
+
+    @Test
+    void anUnfiledRemoteClaimLowersTheChronicRatio() {
+        // dialysis 5,000 claimed without a filing: (90% - 10%) = 80% -> 4,000
+        money("4000", chronic("DIALYSIS", "5000", Accumulators.NONE, ChronicUse.NONE, false, d("0.10")).poolFundPaid());
+    }
+
+    @Test
+    void chronicBurdenCountsTowardCatastrophicInsurance() {
+        // dialysis 5,000 with the year's burden at 11,000: base 500 -> 11,500, (11,500 - 11,000) x 60% = 300
+        FundBreakdown b = chronic("DIALYSIS", "5000", acc("0", "0", "0", "11000", "0", 0), ChronicUse.NONE, false,
+                null);
+        money("4500", b.poolFundPaid());
+        money("300", b.catastrophicPaid());
+        money("4800", b.fundPaidTotal());
     }
 
     @Test
@@ -170,7 +285,7 @@ class SettlementCalculatorTest {
                 List.of(new BillLine("A001", d("1"), d("1000"))), acc("0", "600", "0", "0", "0", 0), true, null,
                 null, "1.0"));
         money("550", level3.poolFundPaid());      // 1,000 x (50% + 5% retiree)
-        FundBreakdown capped = SettlementCalculator.calculate(input(MedicalType.CHRONIC_OUTPATIENT, 2,
+        FundBreakdown capped = SettlementCalculator.calculate(input(MedicalType.GENERAL_OUTPATIENT, 2,
                 List.of(new BillLine("A001", d("1"), d("1000"))), acc("0", "600", "1500", "0", "0", 0), false, null,
                 null, "1.0"));
         money("300", capped.poolFundPaid());      // 550 due, 1,800 - 1,500 = 300 left

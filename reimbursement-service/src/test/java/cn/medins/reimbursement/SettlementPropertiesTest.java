@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.reimbursement.domain.Accumulators;
 import cn.medins.reimbursement.domain.Category;
+import cn.medins.reimbursement.domain.ChronicUse;
 import cn.medins.reimbursement.domain.FundBreakdown;
 import cn.medins.reimbursement.domain.MedicalType;
 import cn.medins.reimbursement.domain.PolicyDocument;
@@ -38,7 +39,8 @@ class SettlementPropertiesTest {
 
         SettlementInput input(List<BillLine> withLines) {
             return new SettlementInput(POLICY, type, level, withLines, catalog, acc, retired,
-                    blocked ? "excluded" : null, reduction);
+                    blocked ? "excluded" : null, reduction, type == MedicalType.CHRONIC_OUTPATIENT ? "DIALYSIS" : null,
+                    ChronicUse.NONE);
         }
     }
 
@@ -98,6 +100,12 @@ class SettlementPropertiesTest {
         if (c.type() == MedicalType.INPATIENT) {
             assertTrue(b.poolFundPaid().compareTo(inpatientLeft) <= 0);
             assertTrue(b.catastrophicPaid().compareTo(catastrophicLeft) <= 0);
+        } else if (c.type() == MedicalType.CHRONIC_OUTPATIENT) {
+            // dialysis shares the inpatient cap and never touches the outpatient pooling quotas
+            assertTrue(b.poolFundPaid().compareTo(inpatientLeft.min(new BigDecimal("60000"))) <= 0);
+            assertTrue(b.catastrophicPaid().compareTo(catastrophicLeft) <= 0);
+            assertEquals(ZERO, b.used().outpatientDeductibleUsed());
+            assertEquals(ZERO, b.used().outpatientFundPaid());
         } else {
             assertTrue(b.poolFundPaid().compareTo(outpatientLeft) <= 0);
             assertEquals(ZERO, b.catastrophicPaid());

@@ -77,6 +77,6 @@ public class CalculatorBenchmark {
                 Map.of("A", d("0"), "B", d("0.20"), "EXPENSIVE_DRUG", d("0.30"), "SPECIAL_TREATMENT", d("0.30")),
                 new PolicyDocument.Catastrophic(d("11000"), List.of(new Band(d("100000"), d("0.60")),
                         new Band(null, d("0.70"))), d("400000")),
-                new PolicyDocument.Remote(d("0.10")));
+                new PolicyDocument.Remote(d("0.10")), null, null);
     }
 }

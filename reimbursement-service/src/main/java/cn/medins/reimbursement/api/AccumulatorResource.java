@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +32,11 @@ public class AccumulatorResource {
     public record Yearly(long personId, int year, BigDecimal inpatientFundPaid, BigDecimal inpatientCapRemaining,
                          BigDecimal outpatientDeductibleUsed, BigDecimal outpatientFundPaid,
                          BigDecimal outpatientCapRemaining, BigDecimal catastrophicBurden, BigDecimal catastrophicPaid,
-                         int admissions) {
+                         int admissions, Map<String, Chronic> chronic) {
+    }
+
+    /** One chronic disease's use this year (门诊慢特病); capRemaining null when the policy does not list it. */
+    public record Chronic(BigDecimal deductibleUsed, BigDecimal fundPaid, BigDecimal capRemaining) {
     }
 
     @GET

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * A bill to settle (结算), preview or claim: {@code admissionDate}/{@code dischargeDate} for
  * inpatient care (21), {@code serviceDate} otherwise; {@code injuryCause} defaults to ILLNESS.
- * {@code invoiceNumbers} is for reimbursement claims only.
+ * {@code invoiceNumbers} is for reimbursement claims only; {@code diseaseCode} names the registered
+ * disease of a chronic/special outpatient visit (14), required there and ignored otherwise.
  */
 public record SettlementRequest(
         @NotNull Long personId,
@@ -32,7 +34,8 @@ public record SettlementRequest(
         boolean useAccount,
         Long familyPayerPersonId,
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
-        List<@NotBlank @Size(max = 64) String> invoiceNumbers) {
+        List<@NotBlank @Size(max = 64) String> invoiceNumbers,
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String diseaseCode) {
 
     /** One bill line: {@code quantity x unitPrice}, quantity may have decimals. */
     public record Line(
@@ -40,6 +43,11 @@ public record SettlementRequest(
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 4)
             BigDecimal quantity,
             @NotNull @NonNegativeAmount BigDecimal unitPrice) {
+    }
+
+    /** The disease a 14 is paid for; null for every other medical type. */
+    public String chronicDisease() {
+        return medicalType == MedicalType.CHRONIC_OUTPATIENT ? diseaseCode : null;
     }
 
     public InjuryCause cause() {

@@ -36,8 +36,4 @@ public enum MedicalType {
         }
         throw new IllegalArgumentException("'" + code + "' is not one of [11, 13, 14, 21, 41]");
     }
-
-    public boolean isOutpatientPooling() {
-        return this == GENERAL_OUTPATIENT || this == EMERGENCY || this == CHRONIC_OUTPATIENT;
-    }
 }

@@ -4,11 +4,17 @@ import cn.medins.common.money.NonNegativeAmount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A region's payment policy for one insurance type and year, as the document of docs/api.md: amounts in
@@ -21,7 +27,9 @@ public record PolicyDocument(
         @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal maxRatio,
         @NotNull Map<String, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> preSelfPayShare,
         @Valid Catastrophic catastrophic,
-        @Valid Remote remote) {
+        @Valid Remote remote,
+        Map<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String, @Valid @NotNull Chronic> chronic,
+        @Valid Claims claims) {
 
     /** 住院: per-admission deductible (起付线) and banded ratios (分段累进) by institution level. */
     public record Inpatient(
@@ -43,6 +51,26 @@ public record PolicyDocument(
             @NotNull @NonNegativeAmount BigDecimal threshold,
             @NotEmpty List<@Valid @NotNull Band> bands,
             @NotNull @NonNegativeAmount BigDecimal annualCap) {
+    }
+
+    /**
+     * 门诊慢特病, one registered disease: a yearly deductible, a ratio, a yearly cap, and whether what
+     * it pays also counts in (and is limited by) the inpatient yearly cap.
+     */
+    public record Chronic(
+            @Size(max = 100) String name,
+            @NotNull @NonNegativeAmount BigDecimal deductible,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio,
+            @NotNull @NonNegativeAmount BigDecimal annualCap,
+            @NotNull Boolean sharesInpatientCap) {
+    }
+
+    /** 手工报销: how long after the care a claim may still be made. */
+    public record Claims(@NotNull @Min(1) @Max(3650) Integer deadlineDays) {
+    }
+
+    public Optional<Chronic> chronicDisease(String code) {
+        return chronic == null || code == null ? Optional.empty() : Optional.ofNullable(chronic.get(code));
     }
 
     public record Remote(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal unfiledRatioReduction) {

@@ -142,6 +142,18 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "used_admissions", nullable = false)
     public int usedAdmissions;
 
+    /** 门诊慢特病: the registered disease a chronic/special outpatient visit (14) was paid for. */
+    @Column(name = "disease_code")
+    public String diseaseCode;
+    @Column(name = "used_chronic_deductible", nullable = false)
+    public BigDecimal usedChronicDeductible;
+    @Column(name = "used_chronic_fund_paid", nullable = false)
+    public BigDecimal usedChronicFundPaid;
+
+    /** When the agency approved or rejected a claim. */
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
     /** The bill's lines as JSON, as received. */
     @Column(nullable = false)
     public String lines;
@@ -179,6 +191,8 @@ public class Settlement extends PanacheEntityBase {
         usedCatastrophicBurden = used.catastrophicBurden();
         usedCatastrophicPaid = used.catastrophicPaid();
         usedAdmissions = used.admissions();
+        usedChronicDeductible = b.chronicUsed().deductibleUsed();
+        usedChronicFundPaid = b.chronicUsed().fundPaid();
         unlistedItems = String.join(",", b.unlistedItems());
         trace = String.join("\n", b.trace());
         paidInCash();
@@ -192,6 +206,29 @@ public class Settlement extends PanacheEntityBase {
         require(null);
         status = accountToPay ? SettlementStatus.PENDING : SettlementStatus.COMPLETED;
         completedAt = accountToPay ? null : createdAt;
+    }
+
+    /** A claim is stored SUBMITTED: it holds the quotas it would use until the agency reviews it. */
+    public void submit() {
+        require(null);
+        status = SettlementStatus.SUBMITTED;
+    }
+
+    /** SUBMITTED -> COMPLETED: the agency approved the claim; the fund's part is payable to the person. */
+    public void approve() {
+        require(SettlementStatus.SUBMITTED);
+        status = SettlementStatus.COMPLETED;
+        completedAt = Instant.now();
+        reviewedAt = completedAt;
+        note("claim approved by the agency: the fund pays " + fundPaidTotal + " to the person");
+    }
+
+    /** SUBMITTED -> REJECTED: the agency refused the claim; the caller returns the quotas. */
+    public void reject(String reason) {
+        require(SettlementStatus.SUBMITTED);
+        status = SettlementStatus.REJECTED;
+        reviewedAt = Instant.now();
+        note("claim rejected by the agency: " + reason + "; the yearly quotas it held were returned");
     }
 
     /** PENDING -> COMPLETED: the account step is over (paid, or refused and the rest is cash). */
@@ -251,6 +288,10 @@ public class Settlement extends PanacheEntityBase {
     public Accumulators used() {
         return new Accumulators(usedInpatientFundPaid, usedOutpatientDeductible, usedOutpatientFundPaid,
                 usedCatastrophicBurden, usedCatastrophicPaid, usedAdmissions);
+    }
+
+    public ChronicUse chronicUsed() {
+        return new ChronicUse(usedChronicDeductible, usedChronicFundPaid);
     }
 
     public List<String> traceLines() {

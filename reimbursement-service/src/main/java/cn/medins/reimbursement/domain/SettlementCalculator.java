@@ -43,15 +43,20 @@ public final class SettlementCalculator {
                 + "; personal burden (个人负担) = " + yuan(scope.total) + " - " + yuan(fundTotal) + " = " + yuan(burden));
         return new FundBreakdown(scope.total, scope.selfFunded, scope.overLimit, scope.preSelfPay, scope.eligible,
                 fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted, List.copyOf(trace),
-                fund.used);
+                fund.used, fund.chronic);
     }
 
     private record Scope(BigDecimal total, BigDecimal selfFunded, BigDecimal overLimit, BigDecimal preSelfPay,
                          BigDecimal eligible, List<String> unlisted) {
     }
 
-    private record Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used) {
-        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE);
+    private record Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used,
+                        ChronicUse chronic) {
+        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE, ChronicUse.NONE);
+
+        Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used) {
+            this(deductible, pool, catastrophic, used, ChronicUse.NONE);
+        }
     }
 
     /** Splits each line into self-funded, over-limit, pre-self-pay and eligible parts. */
@@ -103,7 +108,8 @@ public final class SettlementCalculator {
         }
         return switch (in.medicalType()) {
             case INPATIENT -> inpatient(eligible);
-            case GENERAL_OUTPATIENT, EMERGENCY, CHRONIC_OUTPATIENT -> outpatient(eligible);
+            case GENERAL_OUTPATIENT, EMERGENCY -> outpatient(eligible);
+            case CHRONIC_OUTPATIENT -> chronic(eligible);
             case PHARMACY -> {
                 trace.add("pharmacy purchase (41): the pooled fund pays nothing; the personal account may pay");
                 yield Fund.NONE;
@@ -139,7 +145,9 @@ public final class SettlementCalculator {
     /**
      * 大额/大病保险: the person's in-scope burden accumulates over the year; of the accumulation, the
      * part above the threshold is paid by the bands, up to the yearly cap. This settlement pays what
-     * the bands owe after it minus what they owed before it.
+     * the bands owe on the year's live base after it minus what the year's live settlements were
+     * already paid: measured against payments rather than against what the bands owed before it, a
+     * stay cancelled and settled again is not paid a second time what the others already hold.
      */
     private Catastrophic catastrophic(BigDecimal base) {
         PolicyDocument.Catastrophic policy = in.policy().catastrophic();
@@ -153,18 +161,48 @@ public final class SettlementCalculator {
         if (after.compareTo(policy.threshold()) <= 0) {
             return new Catastrophic(base, Money.ZERO);
         }
-        BigDecimal dueBefore = dueAbove(policy, before, false);
-        BigDecimal dueAfter = dueAbove(policy, after, true);
-        BigDecimal due = dueAfter.subtract(dueBefore).min(base).max(Money.ZERO);
-        if (dueBefore.signum() > 0) {
-            trace.add("catastrophic due " + yuan(dueAfter) + " - already due " + yuan(dueBefore) + " = " + yuan(due));
+        BigDecimal owed = dueAbove(policy, after);
+        BigDecimal paidBefore = in.accumulators().catastrophicPaid();
+        BigDecimal due = owed.subtract(paidBefore).min(base).max(Money.ZERO);
+        if (paidBefore.signum() > 0) {
+            trace.add("catastrophic owed on the year " + yuan(owed) + " - already paid this year " + yuan(paidBefore)
+                    + " = " + yuan(due));
         }
-        return new Catastrophic(base, capped(due, policy.annualCap(), in.accumulators().catastrophicPaid(),
-                "catastrophic"));
+        return new Catastrophic(base, capped(due, policy.annualCap(), paidBefore, "catastrophic"));
     }
 
-    private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden, boolean traced) {
-        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), this::reduce, traced);
+    private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
+        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), this::reduce, true);
+    }
+
+    /**
+     * 门诊慢特病: paid like a stay, by the disease's own parameters: its yearly deductible consumed
+     * across the year's visits, its ratio (retiree bonus, maxRatio, remote reduction as everywhere),
+     * its yearly cap, and, when it shares the inpatient cap, that cap too. Never the outpatient
+     * pooling quotas. What the person still bears inside the scope enters the catastrophic base.
+     */
+    private Fund chronic(BigDecimal eligible) {
+        PolicyDocument.Chronic disease = in.policy().chronicDisease(in.diseaseCode()).orElseThrow(() ->
+                new IllegalArgumentException("the policy lists no chronic disease " + in.diseaseCode()));
+        ChronicUse use = in.chronicUse();
+        BigDecimal left = disease.deductible().subtract(use.deductibleUsed()).max(Money.ZERO);
+        BigDecimal applied = eligible.min(round(left));
+        BigDecimal above = eligible.subtract(applied);
+        BigDecimal ratio = basicRatio(disease.ratio());
+        BigDecimal paid = round(above.multiply(ratio));
+        trace.add("chronic/special outpatient (门诊慢特病) " + in.diseaseCode() + ": eligible " + yuan(eligible)
+                + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
+                + percent(ratio) + " = " + yuan(paid));
+        BigDecimal pool = capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
+        BigDecimal sharedCap = Money.ZERO;
+        if (disease.sharesInpatientCap()) {
+            pool = capped(pool, in.policy().inpatient().annualCap(), in.accumulators().inpatientFundPaid(),
+                    "inpatient (shared yearly cap)");
+            sharedCap = pool;
+        }
+        Catastrophic top = catastrophic(eligible.subtract(pool));
+        return new Fund(applied, pool, top.paid, new Accumulators(sharedCap, Money.ZERO, Money.ZERO, top.base,
+                top.paid, 0), new ChronicUse(applied, pool));
     }
 
     private Fund outpatient(BigDecimal eligible) {

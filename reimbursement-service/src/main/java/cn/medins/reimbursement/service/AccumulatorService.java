@@ -2,6 +2,7 @@ package cn.medins.reimbursement.service;
 
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.api.AccumulatorResource.Chronic;
 import cn.medins.reimbursement.api.AccumulatorResource.Yearly;
 import cn.medins.reimbursement.client.AccountGateway;
 import cn.medins.reimbursement.domain.Accumulators;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** A person's yearly use, with what is left of the caps of the policy that applies to them. */
@@ -34,8 +37,13 @@ public class AccumulatorService {
                 .max(Money.ZERO)).orElse(null);
         BigDecimal outpatientLeft = policy.map(p -> p.outpatient().annualCap().subtract(a.outpatientFundPaid())
                 .max(Money.ZERO)).orElse(null);
+        Map<String, Chronic> chronic = new LinkedHashMap<>();
+        store.chronicYear(personId, year).forEach((code, use) -> chronic.put(code, new Chronic(use.deductibleUsed(),
+                use.fundPaid(), policy.flatMap(p -> p.chronicDisease(code))
+                .map(d -> d.annualCap().subtract(use.fundPaid()).max(Money.ZERO)).orElse(null))));
         return new Yearly(personId, year, a.inpatientFundPaid(), inpatientLeft, a.outpatientDeductibleUsed(),
-                a.outpatientFundPaid(), outpatientLeft, a.catastrophicBurden(), a.catastrophicPaid(), a.admissions());
+                a.outpatientFundPaid(), outpatientLeft, a.catastrophicBurden(), a.catastrophicPaid(), a.admissions(),
+                chronic);
     }
 
     /** The policy of the person's last settlement that year, else of their enrollment now. */

@@ -1,13 +1,20 @@
 package cn.medins.reimbursement.service;
 
+import cn.medins.common.money.Money;
 import cn.medins.reimbursement.domain.Accumulators;
+import cn.medins.reimbursement.domain.ChronicUse;
+import cn.medins.reimbursement.domain.Settlement;
 import cn.medins.reimbursement.domain.YearlyAccumulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The yearly accumulators: created on first use, locked by whoever changes them. */
 @ApplicationScoped
@@ -34,6 +41,53 @@ public class AccumulatorStore {
                         + " admissions, updated_at) values (?1, ?2, 0, 0, 0, 0, 0, 0, ?3) on conflict do nothing")
                 .setParameter(1, personId).setParameter(2, year).setParameter(3, Instant.now()).executeUpdate();
         return em.find(YearlyAccumulator.class, key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** What a settlement uses, added to the person's year (the caller holds the row's lock). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void take(YearlyAccumulator row, Settlement s) {
+        row.set(row.snapshot().plus(s.used()));
+        addChronic(s, s.chronicUsed());
+    }
+
+    /** What a settlement used, given back to the person's year exactly: a cancellation, a void, a rejection. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveBack(Settlement s) {
+        YearlyAccumulator row = lock(s.personId, s.year);
+        row.set(row.snapshot().minus(s.used()));
+        addChronic(s, s.chronicUsed().negated());
+    }
+
+    private void addChronic(Settlement s, ChronicUse delta) {
+        if (s.diseaseCode == null) {
+            return;
+        }
+        em.createNativeQuery("insert into {h-schema}yearly_chronic_accumulator as c (person_id, accumulator_year,"
+                        + " disease_code, deductible_used, fund_paid) values (?1, ?2, ?3, ?4, ?5)"
+                        + " on conflict (person_id, accumulator_year, disease_code) do update"
+                        + " set deductible_used = c.deductible_used + excluded.deductible_used,"
+                        + " fund_paid = c.fund_paid + excluded.fund_paid")
+                .setParameter(1, s.personId).setParameter(2, s.year).setParameter(3, s.diseaseCode)
+                .setParameter(4, delta.deductibleUsed()).setParameter(5, delta.fundPaid()).executeUpdate();
+    }
+
+    /** The person's use of one disease's quotas this year. */
+    public ChronicUse chronic(long personId, int year, String diseaseCode) {
+        return chronicYear(personId, year).getOrDefault(diseaseCode, ChronicUse.NONE);
+    }
+
+    /** The person's use of every disease's quotas this year, by disease code. */
+    public Map<String, ChronicUse> chronicYear(long personId, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select disease_code, deductible_used, fund_paid from"
+                        + " {h-schema}yearly_chronic_accumulator where person_id = ?1 and accumulator_year = ?2"
+                        + " order by disease_code")
+                .setParameter(1, personId).setParameter(2, year).getResultList();
+        Map<String, ChronicUse> byDisease = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byDisease.put((String) row[0], new ChronicUse(Money.of((BigDecimal) row[1]), Money.of((BigDecimal) row[2])));
+        }
+        return byDisease;
     }
 
     public Accumulators read(long personId, int year) {

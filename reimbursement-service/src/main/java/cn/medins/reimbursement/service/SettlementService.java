@@ -11,7 +11,10 @@ import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
 import cn.medins.reimbursement.client.AccountGateway.Refused;
 import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.reimbursement.client.RemoteCareGateway;
+import cn.medins.reimbursement.domain.Accumulators;
 import cn.medins.reimbursement.domain.CatalogItem;
+import cn.medins.reimbursement.domain.ChronicRegistration;
+import cn.medins.reimbursement.domain.ChronicUse;
 import cn.medins.reimbursement.domain.FundBreakdown;
 import cn.medins.reimbursement.domain.InjuryCause;
 import cn.medins.reimbursement.domain.Institution;
@@ -33,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +98,9 @@ public class SettlementService {
     /** Computes without effect (预结算). */
     public Settlement preview(SettlementRequest request) {
         Prepared p = prepare(request, false);
-        Settlement s = build(p, calculate(p, accumulators.read(request.personId(), request.careDate().getYear())));
+        int year = request.careDate().getYear();
+        Settlement s = build(p, calculate(p, accumulators.read(request.personId(), year),
+                chronicUse(request.personId(), year, request.chronicDisease())));
         if (needsAccount(p, s)) {
             estimateAccount(s);
         }
@@ -143,6 +149,9 @@ public class SettlementService {
         if (claim && (request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty())) {
             throw ProblemException.invalid("invoiceNumbers", "a claim needs the invoices (发票) it is for");
         }
+        if (request.medicalType() == MedicalType.CHRONIC_OUTPATIENT && request.diseaseCode() == null) {
+            throw ProblemException.invalid("diseaseCode", "is required for a chronic/special outpatient visit (14)");
+        }
         Institution institution = reference.findInstitution(request.institutionCode()).orElseThrow(() ->
                 ProblemException.rule("UNKNOWN_INSTITUTION", "No institution with code " + request.institutionCode()
                         + " is registered."));
@@ -158,9 +167,43 @@ public class SettlementService {
                 .orElseThrow(() -> ProblemException.rule("POLICY_NOT_FOUND", "No policy for insured region "
                         + person.insuredRegion() + ", insurance type " + person.insuranceType().code() + ", year "
                         + date.getYear() + ": the agency must load one (PUT /policies/...) before settling."));
-        return new Prepared(request, institution, person, policy, reference.document(policy),
+        PolicyDocument document = reference.document(policy);
+        if (claim) {
+            refuseLateClaim(document, request);
+        }
+        if (request.chronicDisease() != null) {
+            refuseUnregisteredDisease(request, document);
+        }
+        return new Prepared(request, institution, person, policy, document,
                 reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
                 remote, blockedReason(request, person), claim);
+    }
+
+    /**
+     * 门诊慢特病: paid as the disease only when the agency registered it for the person on the service
+     * date and the insured region's policy lists it.
+     */
+    private static void refuseUnregisteredDisease(SettlementRequest r, PolicyDocument document) {
+        if (!ChronicRegistration.registered(r.personId(), r.diseaseCode(), r.serviceDate())) {
+            throw ProblemException.rule("CHRONIC_CONDITION_NOT_REGISTERED", "Person " + r.personId() + " has no "
+                    + "registration (认定) of " + r.diseaseCode() + " valid on " + r.serviceDate() + ".");
+        }
+        if (document.chronicDisease(r.diseaseCode()).isEmpty()) {
+            throw ProblemException.rule("CHRONIC_DISEASE_NOT_COVERED", "The insured region's policy lists no chronic "
+                    + "or special outpatient disease " + r.diseaseCode() + ".");
+        }
+    }
+
+    /** A claim is made within the policy's deadline after the care (discharge or service date). */
+    private static void refuseLateClaim(PolicyDocument document, SettlementRequest r) {
+        if (document.claims() == null) {
+            return;
+        }
+        LocalDate last = r.careDate().plusDays(document.claims().deadlineDays());
+        if (last.isBefore(LocalDate.now())) {
+            throw ProblemException.rule("CLAIM_DEADLINE_PASSED", "Care on " + r.careDate() + " could be claimed until "
+                    + last + " (" + document.claims().deadlineDays() + " days, the policy's claims.deadlineDays).");
+        }
     }
 
     /** A retail pharmacy sells medicines (41) and nothing else; only hospitals and primary institutions admit (21). */
@@ -254,12 +297,17 @@ public class SettlementService {
         }
     }
 
-    FundBreakdown calculate(Prepared p, cn.medins.reimbursement.domain.Accumulators acc) {
+    FundBreakdown calculate(Prepared p, Accumulators acc, ChronicUse chronic) {
         List<SettlementInput.BillLine> lines = p.request().lines().stream()
                 .map(l -> new SettlementInput.BillLine(l.itemCode(), l.quantity(), l.unitPrice())).toList();
         return SettlementCalculator.calculate(new SettlementInput(p.document(), p.request().medicalType(),
                 p.institution().policyLevel(), lines, p.catalog(), acc, p.person().retired(), p.blockedReason(),
-                p.mode() == SettlementMode.REMOTE_UNFILED_CLAIM ? p.document().remote().unfiledRatioReduction() : null));
+                p.mode() == SettlementMode.REMOTE_UNFILED_CLAIM ? p.document().remote().unfiledRatioReduction() : null,
+                p.request().chronicDisease(), chronic));
+    }
+
+    private ChronicUse chronicUse(long personId, int year, String diseaseCode) {
+        return diseaseCode == null ? ChronicUse.NONE : accumulators.chronic(personId, year, diseaseCode);
     }
 
     /** Transaction 1: claim the key, lock, compute against the locked accumulators, store. */
@@ -270,17 +318,52 @@ public class SettlementService {
         }
         SettlementRequest r = p.request();
         refuseSecondSettlement(r.institutionCode(), r.visitId());
-        YearlyAccumulator acc = accumulators.lock(r.personId(), r.careDate().getYear());
-        FundBreakdown b = calculate(p, acc.snapshot());
+        int year = r.careDate().getYear();
+        YearlyAccumulator acc = accumulators.lock(r.personId(), year);
+        FundBreakdown b = calculate(p, acc.snapshot(), chronicUse(r.personId(), year, r.chronicDisease()));
         Settlement s = build(p, b);
         s.idempotencyKey = key;
-        s.reserve(needsAccount(p, s));
+        if (p.claim()) {
+            s.submit();
+        } else {
+            s.reserve(needsAccount(p, s));
+        }
         s.persist();
-        acc.set(acc.snapshot().plus(b.used()));
-        if (s.status == SettlementStatus.COMPLETED) {
+        accumulators.take(acc, s);
+        if (p.claim()) {
+            holdInvoices(s, r.invoiceNumbers());
+        }
+        if (s.status != SettlementStatus.PENDING) {
             idempotency.complete(key, 201, SettlementResponse.of(s));
         }
         return Settled.now(s);
+    }
+
+    /**
+     * Each invoice of an institution is claimed once: an {@code INSERT ... ON CONFLICT DO NOTHING}
+     * per invoice (a concurrent claim of the same invoice waits for the first to commit or roll back),
+     * and any invoice not inserted is held by a live claim, named in the 409.
+     */
+    private void holdInvoices(Settlement s, List<String> invoices) {
+        for (String invoice : invoices.stream().distinct().toList()) {
+            int held = em.createNativeQuery("insert into {h-schema}claim_invoice (institution_code, invoice_number,"
+                            + " settlement_id) values (?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, s.institutionCode).setParameter(2, invoice).setParameter(3, s.id).executeUpdate();
+            if (held == 0) {
+                Object holder = em.createNativeQuery("select settlement_id from {h-schema}claim_invoice where"
+                                + " institution_code = ?1 and invoice_number = ?2 and not released")
+                        .setParameter(1, s.institutionCode).setParameter(2, invoice).getResultStream().findFirst()
+                        .orElse("another claim");
+                throw ProblemException.conflict("DUPLICATE_INVOICE", "Invoice " + invoice + " of " + s.institutionCode
+                        + " is already claimed by claim " + holder + ".");
+            }
+        }
+    }
+
+    /** A rejected or cancelled claim's invoices may be claimed again. */
+    private void releaseInvoices(Settlement s) {
+        em.createNativeQuery("update {h-schema}claim_invoice set released = true where settlement_id = ?1")
+                .setParameter(1, s.id).executeUpdate();
     }
 
     /**
@@ -292,7 +375,7 @@ public class SettlementService {
                 .setParameter(1, institutionCode + "/" + visitId).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> live = em.createNativeQuery("select id, status from {h-schema}settlement where institution_code "
-                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED', 'CANCELLING') limit 1")
+                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED') limit 1")
                 .setParameter(1, institutionCode).setParameter(2, visitId).getResultList();
         if (!live.isEmpty()) {
             throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + visitId + " at " + institutionCode
@@ -319,6 +402,7 @@ public class SettlementService {
         s.dischargeDate = r.dischargeDate();
         s.serviceDate = r.serviceDate();
         s.injuryCause = r.cause();
+        s.diseaseCode = r.chronicDisease();
         s.useAccount = r.useAccount();
         s.familyPayerPersonId = r.familyPayerPersonId();
         s.lines = json(r.lines());
@@ -333,7 +417,7 @@ public class SettlementService {
         }
         if (p.claim()) {
             s.note("reimbursement claim (手工报销) for invoices " + String.join(", ", r.invoiceNumbers())
-                    + ": the person paid in full, the fund's part is reimbursed to them");
+                    + ": the person paid in full; once the agency approves, the fund's part is reimbursed to them");
         } else if (wantsAccount(p) && !p.remote().accountAllowed()) {
             s.note("the personal account may not pay in the destination (异地使用个人账户 not enabled): cash");
         } else if (r.useAccount() && r.familyPayerPersonId() == null && !p.person().hasPersonalAccount()) {
@@ -406,8 +490,7 @@ public class SettlementService {
         if (s.status != SettlementStatus.PENDING) {
             return s;
         }
-        YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
-        acc.set(acc.snapshot().minus(s.used()));
+        accumulators.giveBack(s);
         s.fail("voided: " + why + "; the yearly quotas it held were returned");
         count(s);
         if (s.idempotencyKey != null) {
@@ -459,6 +542,10 @@ public class SettlementService {
             case CANCELLING -> {
                 // an interrupted cancellation: this request finishes it (the refund is made once)
             }
+            case SUBMITTED -> throw ProblemException.conflict("CLAIM_NOT_REVIEWED", "Claim " + id
+                    + " is SUBMITTED: the agency approves or rejects it; it cannot be cancelled before.");
+            case REJECTED -> throw ProblemException.conflict("CLAIM_REJECTED", "Claim " + id
+                    + " was rejected and holds nothing to cancel.");
         }
         return Settled.now(s);
     }
@@ -476,8 +563,8 @@ public class SettlementService {
         if (s.status != SettlementStatus.CANCELLING) {
             return s;
         }
-        YearlyAccumulator acc = accumulators.lock(s.personId, s.year);
-        acc.set(acc.snapshot().minus(s.used()));
+        accumulators.giveBack(s);
+        releaseInvoices(s);
         s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
                 + "fund " + s.fundPaidTotal + " and the yearly quotas returned");
         count(s);
@@ -485,6 +572,39 @@ public class SettlementService {
         idempotency.complete(s.cancellationKey, 200, answer);
         if (key != null && !key.equals(s.cancellationKey)) {
             idempotency.complete(key, 200, answer);
+        }
+        return s;
+    }
+
+    /** The agency's review of a claim: SUBMITTED -> COMPLETED, payable to the person. */
+    @Transactional
+    public Settlement approveClaim(long id) {
+        Settlement s = submittedClaim(id);
+        s.approve();
+        count(s);
+        return s;
+    }
+
+    /** The agency's review of a claim: SUBMITTED -> REJECTED, the quotas and invoices released. */
+    @Transactional
+    public Settlement rejectClaim(long id, String reason) {
+        Settlement s = submittedClaim(id);
+        accumulators.giveBack(s);
+        releaseInvoices(s);
+        s.reject(reason);
+        count(s);
+        return s;
+    }
+
+    private Settlement submittedClaim(long id) {
+        Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("SETTLEMENT_NOT_FOUND", "No claim " + id + ".");
+        }
+        if (s.status != SettlementStatus.SUBMITTED) {
+            throw ProblemException.conflict("CLAIM_NOT_SUBMITTED", (s.status == SettlementStatus.REJECTED
+                    || s.reviewedAt != null ? "Claim " + id + " was already reviewed: it is " : "Settlement " + id
+                    + " is not a submitted claim: it is ") + s.status + ".");
         }
         return s;
     }
