@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class ReferenceDataTest {
 
     private static String seededDocument() {
-        return given().get("/policies/150400/310/2026").then().statusCode(200).header("Policy-Version", "1")
+        // version 2: the reference chronic diseases and the claim deadline added to the seeded version 1
+        return given().get("/policies/150400/310/2026").then().statusCode(200).header("Policy-Version", "2")
+                .body("chronic.DIALYSIS.ratio", org.hamcrest.Matchers.comparesEqualTo(new java.math.BigDecimal("0.9"))).body("claims.deadlineDays", equalTo(365))
                 .extract().asString();
     }
 

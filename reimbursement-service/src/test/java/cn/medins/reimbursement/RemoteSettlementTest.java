@@ -103,11 +103,11 @@ class RemoteSettlementTest {
         Counter.settle(visit(person, HAIKOU_CLINIC, "nn")).statusCode(422)
                 .body("code", equalTo("INSTITUTION_NOT_NETWORKED"));
         Map<String, Object> claim = visit(person, HAIKOU_CLINIC, "nn");
-        claim.put("invoiceNumbers", List.of("HN-INV-1"));
+        claim.put("invoiceNumbers", List.of("HN-INV-" + person));
         // level 1, 400 above the deductible x (60% + 5%) = 260; filed care: no reduction, no account
         given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(claim)
                 .post("/reimbursement-claims").then().statusCode(201).body("mode", equalTo("REMOTE_FILED"))
-                .body("poolFundPaid", yuan("260")).body("accountPaid", yuan("0"));
+                .body("status", equalTo("SUBMITTED")).body("poolFundPaid", yuan("260")).body("accountPaid", yuan("0"));
     }
 
     @Test
@@ -119,13 +119,101 @@ class RemoteSettlementTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(claim)
                 .post("/reimbursement-claims").then().statusCode(400)
                 .body("violations[0].field", equalTo("invoiceNumbers"));
-        claim.put("invoiceNumbers", List.of("HN-0001", "HN-0002"));
+        claim.put("invoiceNumbers", List.of("HN-0001-" + person, "HN-0002-" + person));
         // 400 above the deductible x (50% + 5% - 10% unfiled reduction) = 180
         given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(claim)
                 .post("/reimbursement-claims").then().statusCode(201)
                 .body("mode", equalTo("REMOTE_UNFILED_CLAIM")).body("poolFundPaid", yuan("180"))
                 .body("accountPaid", yuan("0")).body("cashPaid", yuan("820"))
                 .body("trace", hasItem(containsString("HN-0001")));
+    }
+
+    private static Map<String, Object> unfiledClaim(long person, String visit, String... invoices) {
+        Map<String, Object> claim = visit(person, HAIKOU, visit);
+        claim.put("invoiceNumbers", List.of(invoices));
+        return claim;
+    }
+
+    private static io.restassured.response.ValidatableResponse submit(Map<String, Object> claim) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(claim)
+                .post("/reimbursement-claims").then();
+    }
+
+    @Test
+    void aClaimHoldsItsQuotasUntilTheAgencyApprovesIt() {
+        long person = retiree();
+        // level 3, 1,000: 600 yearly deductible, 400 x (50% + 5% - 10%) = 180, held while SUBMITTED
+        int id = submit(unfiledClaim(person, "rv", "R-" + person)).statusCode(201)
+                .body("status", equalTo("SUBMITTED")).body("poolFundPaid", yuan("180")).extract().path("settlementId");
+        Counter.accumulators(person, TODAY.getYear()).body("outpatientFundPaid", yuan("180"))
+                .body("outpatientDeductibleUsed", yuan("600"));
+        Counter.cancel(id).statusCode(409).body("code", equalTo("CLAIM_NOT_REVIEWED"));
+        given().post("/reimbursement-claims/" + id + "/approval").then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("reviewedAt", notNullValue())
+                .body("trace", hasItem(containsString("approved")));
+        given().post("/reimbursement-claims/" + id + "/approval").then().statusCode(409)
+                .body("code", equalTo("CLAIM_NOT_SUBMITTED"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "late")).post("/reimbursement-claims/" + id
+                + "/rejection").then().statusCode(409).body("code", equalTo("CLAIM_NOT_SUBMITTED"));
+        Counter.accumulators(person, TODAY.getYear()).body("outpatientFundPaid", yuan("180"));
+    }
+
+    @Test
+    void aRejectedClaimReturnsItsQuotasAndItsInvoices() {
+        long person = retiree();
+        int id = submit(unfiledClaim(person, "rj", "J-" + person)).statusCode(201).extract().path("settlementId");
+        given().contentType(ContentType.JSON).body(Map.of("reason", " ")).post("/reimbursement-claims/" + id
+                + "/rejection").then().statusCode(400).body("violations[0].field", equalTo("reason"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "发票与费用清单不符"))
+                .post("/reimbursement-claims/" + id + "/rejection").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("trace", hasItem(containsString("发票与费用清单不符")));
+        Counter.accumulators(person, TODAY.getYear()).body("outpatientFundPaid", yuan("0"))
+                .body("outpatientDeductibleUsed", yuan("0"));
+        given().post("/reimbursement-claims/" + id + "/approval").then().statusCode(409)
+                .body("code", equalTo("CLAIM_NOT_SUBMITTED"));
+        // the same visit and invoice may be claimed again once the first claim is rejected
+        submit(unfiledClaim(person, "rj", "J-" + person)).statusCode(201).body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void anInvoiceIsClaimedOnceEvenUnderAnotherVisitId() {
+        long person = retiree();
+        int first = submit(unfiledClaim(person, "d1", "D-" + person, "E-" + person)).statusCode(201)
+                .extract().path("settlementId");
+        submit(unfiledClaim(person, "d2", "E-" + person)).statusCode(409).body("code", equalTo("DUPLICATE_INVOICE"))
+                .body("detail", containsString("claim " + first));
+        Counter.accumulators(person, TODAY.getYear()).body("outpatientFundPaid", yuan("180"));
+    }
+
+    @Test
+    void concurrentClaimsOfOneInvoiceMakeOneClaim() throws Exception {
+        long person = retiree();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> claim = unfiledClaim(person, "cc" + i, "C-" + person);
+            answers.add(pool.submit(() -> submit(claim).extract().statusCode()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        Counter.accumulators(person, TODAY.getYear()).body("outpatientFundPaid", yuan("180"));
+    }
+
+    @Test
+    void aClaimAfterThePolicyDeadlineIsRefused() {
+        long person = retiree();
+        Map<String, Object> late = unfiledClaim(person, "late", "L-" + person);
+        late.put("serviceDate", TODAY.minusDays(366).toString());
+        submit(late).statusCode(422).body("code", equalTo("CLAIM_DEADLINE_PASSED"))
+                .body("detail", containsString("365 days"));
+        Map<String, Object> lastDay = unfiledClaim(person, "lastday", "LD-" + person);
+        lastDay.put("serviceDate", TODAY.minusDays(365).toString());
+        submit(lastDay).statusCode(201).body("status", equalTo("SUBMITTED"));
     }
 
     @Test

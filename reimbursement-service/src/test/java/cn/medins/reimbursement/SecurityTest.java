@@ -37,6 +37,11 @@ class SecurityTest {
             Map.entry("POST /settlements/{settlementId}/cancellation", COUNTER),
             Map.entry("GET /persons/{personId}/accumulators/{year}", Set.of("agency", "institution", "insured")),
             Map.entry("POST /reimbursement-claims", Set.of("agency", "insured")),
+            Map.entry("POST /reimbursement-claims/{settlementId}/approval", Set.of("agency")),
+            Map.entry("POST /reimbursement-claims/{settlementId}/rejection", Set.of("agency")),
+            Map.entry("POST /persons/{personId}/chronic-conditions", Set.of("agency")),
+            Map.entry("GET /persons/{personId}/chronic-conditions", Set.of("agency", "institution", "insured")),
+            Map.entry("DELETE /persons/{personId}/chronic-conditions/{registrationId}", Set.of("agency")),
             Map.entry("GET /audit", AGENCY));
 
     @TestHTTPResource("/")

@@ -44,7 +44,7 @@ class SettlementRoundTripTest {
                 .body("familyAccountPaid", yuan("0"))
                 .body("cashPaid", yuan("4470"))
                 .body("accountBalanceAfter", yuan("0"))
-                .body("policyVersion", equalTo(1))
+                .body("policyVersion", equalTo(2))
                 .body("unlistedItems", hasItem("X999"))
                 .body("trace", hasItem("  3,000.00 to 5,000.00: 2,000.00 x 90% = 1,800.00"))
                 .extract();
@@ -67,6 +67,35 @@ class SettlementRoundTripTest {
 
         // a cancelled visit may be settled again
         Counter.settle(Counter.hospitalStay(person, "stay-" + person)).statusCode(201);
+    }
+
+    static Map<String, Object> bigStay(long person, String visit, String amount, String admitted) {
+        Map<String, Object> stay = Counter.bill(person, Counter.HOSPITAL, visit, "21",
+                java.util.List.of(Counter.line("A001", "1", amount)));
+        stay.put("admissionDate", admitted);
+        stay.put("dischargeDate", admitted);
+        return stay;
+    }
+
+    @Test
+    void aStayCancelledAndSettledAgainIsNotPaidTheCatastrophicTopUpTwice() {
+        long person = Counter.employee("0");
+        // A, 120,000 eligible at level 3: 800 deductible, 112,780 by the bands, capped at 100,000;
+        // catastrophic base 20,000 -> (20,000 - 11,000) x 60% = 5,400
+        int a = Counter.settle(bigStay(person, "A-" + person, "120000", "2026-03-02")).statusCode(201)
+                .body("poolFundPaid", yuan("100000")).body("catastrophicPaid", yuan("5400"))
+                .extract().path("settlementId");
+        // B, 10,000: nothing left of the inpatient cap, base 10,000 -> 30,000: 19,000 x 60% = 11,400 - 5,400 = 6,000
+        Counter.settle(bigStay(person, "B-" + person, "10000", "2026-04-06")).statusCode(201)
+                .body("poolFundPaid", yuan("0")).body("catastrophicPaid", yuan("6000"));
+        Counter.cancel(a).statusCode(200);
+        Counter.accumulators(person, 2026).body("catastrophicBurden", yuan("10000"))
+                .body("catastrophicPaid", yuan("6000"));
+        // A again: base 30,000 owes 11,400, of which B holds 6,000: 5,400 (the old rule paid 11,400 - 0)
+        Counter.settle(bigStay(person, "A-" + person, "120000", "2026-03-02")).statusCode(201)
+                .body("poolFundPaid", yuan("100000")).body("catastrophicPaid", yuan("5400"));
+        Counter.accumulators(person, 2026).body("catastrophicBurden", yuan("30000"))
+                .body("catastrophicPaid", yuan("11400")).body("inpatientFundPaid", yuan("100000"));
     }
 
     @Test

@@ -47,7 +47,15 @@ public class AccumulatorStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(YearlyAccumulator row, Settlement s) {
         row.set(row.snapshot().plus(s.used()));
-        addChronic(s, s.chronicUsed());
+        if (s.diseaseCode != null) {
+            em.createNativeQuery("insert into {h-schema}yearly_chronic_accumulator as c (person_id, accumulator_year,"
+                            + " disease_code, deductible_used, fund_paid) values (?1, ?2, ?3, ?4, ?5)"
+                            + " on conflict (person_id, accumulator_year, disease_code) do update"
+                            + " set deductible_used = c.deductible_used + excluded.deductible_used,"
+                            + " fund_paid = c.fund_paid + excluded.fund_paid")
+                    .setParameter(1, s.personId).setParameter(2, s.year).setParameter(3, s.diseaseCode)
+                    .setParameter(4, s.usedChronicDeductible).setParameter(5, s.usedChronicFundPaid).executeUpdate();
+        }
     }
 
     /** What a settlement used, given back to the person's year exactly: a cancellation, a void, a rejection. */
@@ -55,20 +63,13 @@ public class AccumulatorStore {
     public void giveBack(Settlement s) {
         YearlyAccumulator row = lock(s.personId, s.year);
         row.set(row.snapshot().minus(s.used()));
-        addChronic(s, s.chronicUsed().negated());
-    }
-
-    private void addChronic(Settlement s, ChronicUse delta) {
-        if (s.diseaseCode == null) {
-            return;
+        if (s.diseaseCode != null) {
+            em.createNativeQuery("update {h-schema}yearly_chronic_accumulator set deductible_used = deductible_used - ?4,"
+                            + " fund_paid = fund_paid - ?5 where person_id = ?1 and accumulator_year = ?2"
+                            + " and disease_code = ?3")
+                    .setParameter(1, s.personId).setParameter(2, s.year).setParameter(3, s.diseaseCode)
+                    .setParameter(4, s.usedChronicDeductible).setParameter(5, s.usedChronicFundPaid).executeUpdate();
         }
-        em.createNativeQuery("insert into {h-schema}yearly_chronic_accumulator as c (person_id, accumulator_year,"
-                        + " disease_code, deductible_used, fund_paid) values (?1, ?2, ?3, ?4, ?5)"
-                        + " on conflict (person_id, accumulator_year, disease_code) do update"
-                        + " set deductible_used = c.deductible_used + excluded.deductible_used,"
-                        + " fund_paid = c.fund_paid + excluded.fund_paid")
-                .setParameter(1, s.personId).setParameter(2, s.year).setParameter(3, s.diseaseCode)
-                .setParameter(4, delta.deductibleUsed()).setParameter(5, delta.fundPaid()).executeUpdate();
     }
 
     /** The person's use of one disease's quotas this year. */
