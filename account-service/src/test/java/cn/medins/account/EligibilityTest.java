@@ -79,7 +79,7 @@ class EligibilityTest {
         long id = Fixtures.retiree();
         eligibility(id, "2025-06-01").body("eligible", equalTo(true)).body("retired", equalTo(true))
                 .body("personType", equalTo("RETIRED"));
-        Fixtures.contribute(id, "2025-01", "100", "300").statusCode(422).body("code", equalTo("RETIREE_NO_CONTRIBUTION"));
+        Fixtures.contribute(id, "2025-01", "100", "300").statusCode(422).body("code", equalTo("RETIRED_NO_CONTRIBUTION"));
     }
 
     @Test

@@ -32,6 +32,7 @@ class SecurityTest {
             Map.entry("GET /persons/{personId}/eligibility", READERS),
             Map.entry("POST /persons/{personId}/contributions", AGENCY),
             Map.entry("POST /persons/{personId}/transfers", AGENCY),
+            Map.entry("POST /persons/{personId}/retirement", AGENCY),
             Map.entry("POST /retiree-allocations", AGENCY),
             Map.entry("GET /accounts/{personId}", Set.of("agency", "insured", "service")),
             Map.entry("GET /accounts/{personId}/entries", Set.of("agency", "insured")),

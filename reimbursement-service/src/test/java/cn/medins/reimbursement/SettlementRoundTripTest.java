@@ -99,6 +99,22 @@ class SettlementRoundTripTest {
     }
 
     @Test
+    void retireeRatiosApplyFromTheRetirementDate() {
+        long person = Counter.employee("0"); // contributions Jan-Oct 2026
+        Counter.accountService().header("Idempotency-Key", TestData.key()).body(Map.of("effectiveOn", "2026-11-01"))
+                .post("/persons/" + person + "/retirement").then().statusCode(201);
+        Map<String, Object> before = Counter.outpatient(person, Counter.HOSPITAL, "rt1-" + person, "1600");
+        before.put("serviceDate", "2026-10-15");
+        // level 3: 600 yearly deductible, 1,000 x 50% = 500 (in service)
+        Counter.settle(before).statusCode(201).body("poolFundPaid", yuan("500"));
+        Map<String, Object> after = Counter.outpatient(person, Counter.HOSPITAL, "rt2-" + person, "1000");
+        after.put("serviceDate", "2026-11-15");
+        // 1,000 x (50% + 5% retiree bonus) = 550
+        Counter.settle(after).statusCode(201).body("poolFundPaid", yuan("550"))
+                .body("trace", hasItem(containsString("retiree")));
+    }
+
+    @Test
     void aVisitIsSettledOnceAndAKeyReplays() {
         long person = Counter.employee("100.00");
         Map<String, Object> bill = Counter.outpatient(person, Counter.HOSPITAL, "v-" + person, "1000");

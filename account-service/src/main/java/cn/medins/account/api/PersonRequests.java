@@ -53,6 +53,10 @@ public final class PersonRequests {
     }
 
     /** Credits every active retiree's account for a month. */
+    /** 在职转退休: the first day the person is retired. */
+    public record Retirement(@NotNull LocalDate effectiveOn) {
+    }
+
     public record RetireeAllocation(@NotNull YearMonth period) {
     }
 }

@@ -108,7 +108,7 @@ public class PersonResource {
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "DUPLICATE_CONTRIBUTION: that month / year is paid; "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
-    @APIResponse(responseCode = "422", description = "NOT_ENROLLED, RETIREE_NO_CONTRIBUTION, ACCOUNT_CLOSED, "
+    @APIResponse(responseCode = "422", description = "NOT_ENROLLED, RETIRED_NO_CONTRIBUTION, ACCOUNT_CLOSED, "
             + "IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed(Roles.AGENCY)
     public Response contribute(@RestPath long personId, @Valid @NotNull PersonRequests.Contribution body) {
@@ -147,6 +147,25 @@ public class PersonResource {
             var transfer = persons.transfer(personId, body.toRegion(), body.effectiveOn());
             return created("/persons/" + personId + "/transfers/" + transfer.id, PersonResponses.Transfer.of(transfer));
         });
+    }
+
+    @POST
+    @Path("/{personId}/retirement")
+    @Operation(summary = "Retire an employee (在职转退休)", description = "From effectiveOn the person is RETIRED: "
+            + "eligibility for later dates says retired (retiree ratios), the monthly retiree allocation credits the "
+            + "account from effectiveOn's month, and contributions are refused for that month and later (earlier "
+            + "months may still be paid). Requires an Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Retired")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (effectiveOn before the enrollment, or a "
+            + "month already contributed), IDEMPOTENCY_KEY_REQUIRED")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "NOT_AN_ACTIVE_EMPLOYEE (a resident, already retired, or not "
+            + "enrolled), IDEMPOTENCY_KEY_REUSED")
+    @RolesAllowed(Roles.AGENCY)
+    public Response retire(@RestPath long personId, @Valid @NotNull PersonRequests.Retirement body) {
+        return idempotency.required(java.util.List.of(personId, body), () -> created("/persons/" + personId,
+                PersonResponses.Retirement.of(persons.retire(personId, body.effectiveOn()))));
     }
 
     private static void require(String field, Object value, String kind) {

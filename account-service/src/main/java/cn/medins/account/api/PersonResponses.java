@@ -65,6 +65,17 @@ public final class PersonResponses {
         }
     }
 
+    /** The retirement: retiree ratios and monthly allocations from {@code effectiveOn}'s month on. */
+    public record Retirement(long personId, PersonType personType, LocalDate effectiveOn, YearMonth firstAllocation,
+                             YearMonth lastContribution, String insuredRegion) {
+
+        static Retirement of(cn.medins.account.domain.Enrollment retired) {
+            YearMonth first = YearMonth.from(retired.enrolledOn);
+            return new Retirement(retired.personId, retired.personType, retired.enrolledOn, first, first.minusMonths(1),
+                    retired.insuredRegion);
+        }
+    }
+
     public record RetireeAllocation(YearMonth period, BigDecimal amountEach, int accountsCredited,
                                     BigDecimal totalAmount) {
 

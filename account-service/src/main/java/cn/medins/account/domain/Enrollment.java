@@ -20,6 +20,9 @@ public class Enrollment extends PanacheEntityBase {
 
     public enum Status { ACTIVE, TERMINATED }
 
+    /** The end reason of an enrollment ended by retirement (在职转退休). */
+    public static final String RETIRED = "RETIRED";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -85,6 +88,12 @@ public class Enrollment extends PanacheEntityBase {
     /** The latest enrollment: the active one, or the last that ended. */
     public static Optional<Enrollment> current(long personId) {
         return find("personId = ?1 order by enrolledOn desc, id desc", personId).firstResultOptional();
+    }
+
+    /** The day the person retired from service, if they did (not when enrolled as a retiree). */
+    public static Optional<LocalDate> retiredOn(long personId) {
+        return find("personId = ?1 and endReason = ?2 order by endedOn desc", personId, RETIRED)
+                .<Enrollment>firstResultOptional().map(e -> e.endedOn);
     }
 
     /** The enrollment in force on a date, if any. */

@@ -47,9 +47,11 @@ public class ContributionService {
             throw ProblemException.invalid("period", "person " + personId + " is insured as a resident (390): "
                     + "send {year, amount} for the yearly premium");
         }
-        if (enrollment.personType == PersonType.RETIRED) {
-            throw ProblemException.rule("RETIREE_NO_CONTRIBUTION", "Retirees do not contribute; their account "
-                    + "is credited by the monthly retiree allocation.");
+        if (enrollment.personType == PersonType.RETIRED && !workedIn(personId, period)) {
+            throw ProblemException.rule("RETIRED_NO_CONTRIBUTION", "Retirees do not contribute; their account "
+                    + "is credited by the monthly retiree allocation" + Enrollment.retiredOn(personId)
+                    .map(d -> " (retired on " + d + ": the last month to contribute is "
+                            + YearMonth.from(d).minusMonths(1) + ")").orElse("") + ".");
         }
         if (Contribution.forMonth(personId, period).isPresent()) {
             throw ProblemException.conflict("DUPLICATE_CONTRIBUTION", "The contribution for " + period
@@ -96,7 +98,12 @@ public class ContributionService {
         return c;
     }
 
-    /** Credits every active retiree's account for the month, once. */
+    /** A month before the person's retirement from service, which may still be paid late. */
+    private static boolean workedIn(long personId, YearMonth period) {
+        return Enrollment.retiredOn(personId).map(d -> period.isBefore(YearMonth.from(d))).orElse(false);
+    }
+
+    /** Credits every active retiree's account for the month, once, from the month they retired. */
     @Transactional
     public AllocationRun allocateRetirees(YearMonth period) {
         BigDecimal each = rules.retireeAllocation().fixedAmount().map(Money::of).orElseGet(() ->
@@ -106,7 +113,9 @@ public class ContributionService {
         int credited = 0;
         for (Enrollment retiree : retirees) {
             PersonalAccount account = PersonalAccount.lock(retiree.personId).orElse(null);
-            if (account == null || account.status == AccountStatus.CLOSED
+            boolean notYetRetired = Enrollment.retiredOn(retiree.personId)
+                    .map(d -> period.isBefore(YearMonth.from(d))).orElse(false);
+            if (account == null || account.status == AccountStatus.CLOSED || notYetRetired
                     || RetireeAllocation.exists(retiree.personId, period)) {
                 continue;
             }

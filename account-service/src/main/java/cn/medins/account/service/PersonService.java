@@ -78,9 +78,11 @@ public class PersonService {
 
     public PersonView get(long personId) {
         Person person = requirePerson(personId);
-        Enrollment enrollment = Enrollment.current(personId).orElseThrow();
-        EnrollmentStatus status = enrollment.status == Enrollment.Status.TERMINATED
-                ? EnrollmentStatus.TERMINATED : decide(enrollment, LocalDate.now()).status();
+        // the enrollment in force today (a retirement or transfer dated later is not yet in force)
+        Enrollment enrollment = Enrollment.on(personId, LocalDate.now())
+                .or(() -> Enrollment.current(personId)).orElseThrow();
+        boolean ended = enrollment.endedOn != null && !LocalDate.now().isBefore(enrollment.endedOn);
+        EnrollmentStatus status = ended ? EnrollmentStatus.TERMINATED : decide(enrollment, LocalDate.now()).status();
         return new PersonView(person, enrollment, status);
     }
 
@@ -148,6 +150,32 @@ public class PersonService {
                 .orElse(Money.ZERO);
         transfer.persist();
         return transfer;
+    }
+
+    /**
+     * 在职转退休: ends the in-service (or flexible) enrollment the day before {@code effectiveOn} and starts
+     * a RETIRED one in the same region on it, as a transfer does for a region; the account stays.
+     */
+    @Transactional
+    public Enrollment retire(long personId, LocalDate effectiveOn) {
+        lockPerson(personId);
+        Enrollment working = Enrollment.active(personId)
+                .filter(e -> e.isEmployee() && e.personType != PersonType.RETIRED)
+                .orElseThrow(() -> ProblemException.rule("NOT_AN_ACTIVE_EMPLOYEE", "Person " + personId
+                        + " is not an actively enrolled employee (310, in service or flexible): residents and "
+                        + "retirees do not retire."));
+        if (!effectiveOn.isAfter(working.enrolledOn)) {
+            throw ProblemException.invalid("effectiveOn", "must be after the enrollment began on " + working.enrolledOn);
+        }
+        java.time.YearMonth first = java.time.YearMonth.from(effectiveOn);
+        Contribution.monthsOf(personId).stream().filter(m -> !m.isBefore(first)).findFirst().ifPresent(m -> {
+            throw ProblemException.invalid("effectiveOn", "the contribution for " + m + " is paid: retirement "
+                    + "takes effect in a month after the last contributed one");
+        });
+        working.end(effectiveOn, Enrollment.RETIRED);
+        em.flush(); // the working enrollment must be inactive before the retired one is inserted
+        return Enrollment.start(personId, working.insuranceType, PersonType.RETIRED, working.insuredRegion,
+                effectiveOn);
     }
 
     private BigDecimal moveBalance(PersonalAccount account, Transfer transfer) {
