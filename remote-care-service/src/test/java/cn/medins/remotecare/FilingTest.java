@@ -47,8 +47,24 @@ class FilingTest {
                 .body("detail", containsString(TODAY.plusMonths(6).minusDays(1).toString()));
         People.file(People.temporary(person, "330100", TODAY, null)).statusCode(201)
                 .body("validUntil", equalTo(TODAY.plusMonths(6).minusDays(1).toString()));
-        People.file(People.temporary(person, "330100", TODAY.minusDays(1), null)).statusCode(400)
-                .body("violations[0].field", equalTo("startDate"));
+    }
+
+    @Test
+    void aTemporaryFilingMayBeBackdatedForAStayUnderWay() {
+        long person = People.retiree();
+        // remote.backdate-days = 30: a stay that began 30 days ago is filed for today and settles at discharge
+        People.file(People.temporary(person, "330100", TODAY.minusDays(31), null)).statusCode(400)
+                .body("violations[0].field", equalTo("startDate"))
+                .body("violations[0].message", containsString("30 days"));
+        People.file(People.temporary(person, "330100", TODAY.minusDays(30), null)).statusCode(201)
+                .body("validFrom", equalTo(TODAY.minusDays(30).toString()))
+                .body("validUntil", equalTo(TODAY.minusDays(30).plusMonths(6).minusDays(1).toString()));
+        People.coverage(person, "330102", TODAY.minusDays(30)).body("mode", equalTo("FILED"));
+        People.coverage(person, "330102", TODAY.minusDays(31)).body("mode", equalTo("NOT_COVERED"));
+        // a LONG_TERM filing starts today or later
+        Map<String, Object> longTerm = People.longTerm(person, "460000");
+        longTerm.put("startDate", TODAY.minusDays(1).toString());
+        People.file(longTerm).statusCode(400).body("violations[0].field", equalTo("startDate"));
     }
 
     @Test

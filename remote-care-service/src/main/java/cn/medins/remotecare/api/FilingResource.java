@@ -89,7 +89,8 @@ public class FilingResource {
 
     @POST
     @Operation(summary = "File for remote care", description = "LONG_TERM (proof required, valid until cancelled), "
-            + "TEMPORARY (valid at least 6 months), EMERGENCY (may be filed after the care; treatmentDate required and "
+            + "TEMPORARY (valid at least 6 months; may start up to remote.backdate-days, 30, before today, so that a stay "
+            + "under way settles directly at discharge), EMERGENCY (may be filed after the care; treatmentDate required and "
             + "covered). Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Filed")
     @APIResponse(responseCode = "409", description = "OVERLAPPING_FILING, IDEMPOTENCY_KEY_IN_FLIGHT")

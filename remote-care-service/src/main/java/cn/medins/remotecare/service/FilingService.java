@@ -28,6 +28,10 @@ public class FilingService {
     @ConfigProperty(name = "remote-care.temporary-minimum-months")
     int temporaryMinimumMonths;
 
+    /** How many days before the filing a TEMPORARY one may start (出院结算前补办备案). */
+    @ConfigProperty(name = "remote.backdate-days")
+    int backdateDays;
+
     /** A filing as asked for. */
     public record Request(long personId, String destinationRegion, FilingType type, FilingReason reason,
                           LocalDate startDate, LocalDate endDate, ProofKind proofKind, String proofNumber,
@@ -88,7 +92,14 @@ public class FilingService {
                 }
                 requireNotPast(r.startDate(), today);
             }
-            case TEMPORARY -> requireNotPast(r.startDate(), today);
+            case TEMPORARY -> {
+                // a stay already under way may still be filed for and settled directly at discharge
+                if (r.startDate().isBefore(today.minusDays(backdateDays))) {
+                    throw ProblemException.invalid("startDate", "a TEMPORARY filing may start at most " + backdateDays
+                            + " days before today (" + today.minusDays(backdateDays) + "): earlier care is claimed, "
+                            + "or covered by an EMERGENCY filing");
+                }
+            }
             case EMERGENCY -> {
                 if (r.treatmentDate() == null) {
                     throw ProblemException.invalid("treatmentDate", "is required for an EMERGENCY filing");
