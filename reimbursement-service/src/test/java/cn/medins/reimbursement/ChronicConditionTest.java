@@ -75,6 +75,47 @@ class ChronicConditionTest {
     }
 
     @Test
+    void dialysisSharesTheInpatientCapAndCountsTowardCatastrophicInsurance() {
+        long person = Counter.employee("0");
+        register(person, "DIALYSIS", "2026-01-01", null).statusCode(201);
+        // a stay of 120,000 uses the whole inpatient cap (100,000); catastrophic base 20,000 -> 5,400
+        Map<String, Object> stay = SettlementRoundTripTest.bigStay(person, "st-" + person, "120000", "2026-03-02");
+        Counter.settle(stay).statusCode(201).body("poolFundPaid", yuan("100000")).body("catastrophicPaid", yuan("5400"));
+        // dialysis 5,000: 4,500 due, but nothing is left of the shared inpatient cap: 0 from the pool;
+        // base 5,000 -> 25,000: (25,000 - 11,000) x 60% = 8,400 owed - 5,400 paid = 3,000 catastrophic
+        Counter.settle(chronicVisit(person, "DIALYSIS", "dl-cap", "5000")).statusCode(201)
+                .body("poolFundPaid", yuan("0")).body("catastrophicPaid", yuan("3000"))
+                .body("fundPaidTotal", yuan("3000")).body("personalBurden", yuan("2000"))
+                .body("trace", hasItem(containsString("shared yearly cap")));
+        Counter.accumulators(person, 2026).body("chronic.DIALYSIS.fundPaid", yuan("0"))
+                .body("catastrophicBurden", yuan("25000")).body("catastrophicPaid", yuan("8400"));
+    }
+
+    @Test
+    void aRetireeGetsTheBonusOnTheDiseaseRatio() {
+        long person = Counter.enroll("310", "RETIRED", "150400");
+        register(person, "DIALYSIS", "2026-01-01", null).statusCode(201);
+        // 5,000 x (90% + 5% retiree bonus) = 4,750
+        Counter.settle(chronicVisit(person, "DIALYSIS", "dl-ret", "5000")).statusCode(201)
+                .body("poolFundPaid", yuan("4750"));
+    }
+
+    @Test
+    void anUnfiledRemoteDialysisClaimIsPaidAtTheLoweredRatio() {
+        long person = Counter.employee("0");
+        register(person, "DIALYSIS", "2026-01-01", null).statusCode(201);
+        Map<String, Object> claim = chronicVisit(person, "DIALYSIS", "dl-remote", "5000");
+        claim.put("institutionCode", Counter.REMOTE_HOSPITAL);
+        claim.put("invoiceNumbers", List.of("LY-" + person));
+        // Luoyang, no filing: a claim, 5,000 x (90% - 10% unfiled reduction) = 4,000
+        given().contentType(ContentType.JSON).header("Idempotency-Key", cn.medins.testsupport.TestData.key())
+                .body(claim).post("/reimbursement-claims").then().statusCode(201)
+                .body("mode", equalTo("REMOTE_UNFILED_CLAIM")).body("status", equalTo("SUBMITTED"))
+                .body("poolFundPaid", yuan("4000"));
+        Counter.accumulators(person, 2026).body("chronic.DIALYSIS.fundPaid", yuan("4000"));
+    }
+
+    @Test
     void diabetesConsumesItsDeductibleAcrossVisitsUpToItsOwnCap() {
         long person = Counter.employee("0");
         register(person, "DIABETES", "2026-01-01", "2026-12-31").statusCode(201);
