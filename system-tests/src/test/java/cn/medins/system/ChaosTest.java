@@ -203,7 +203,9 @@ class ChaosTest {
                 violations.put(rs.getString(1), rs.getLong(2));
             }
         }
-        assertEquals(7, violations.size(), "every invariant was checked: " + violations);
+        // one row per "select '<name>'" of the file: none lost to a union that merged two names
+        long checks = java.util.regex.Pattern.compile("(?m)^select '").matcher(sql).results().count();
+        assertEquals(checks, violations.size(), "every invariant was checked: " + violations);
         return violations;
     }
 }
