@@ -60,5 +60,12 @@ select 'invoices held by a claim that is neither submitted nor completed', count
   from reimbursement.claim_invoice i join reimbursement.settlement s on s.id = i.settlement_id
  where not i.released and s.status not in ('SUBMITTED', 'COMPLETED')
 union all
+select 'clearing statements whose total is not their settlements less their adjustments', count(*)
+  from reimbursement.clearing_statement c
+ where c.total_amount <> coalesce((select sum(s.fund_paid_total) from reimbursement.settlement s
+                                    where s.statement_id = c.id and not s.claim), 0)
+                       - coalesce((select sum(s.fund_paid_total) from reimbursement.settlement s
+                                    where s.adjustment_statement_id = c.id and not s.claim), 0)
+union all
 select 'settlements left PENDING or CANCELLING', count(*) from reimbursement.settlement
  where status in ('PENDING', 'CANCELLING');

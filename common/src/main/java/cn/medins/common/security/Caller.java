@@ -53,6 +53,16 @@ public class Caller {
         }
     }
 
+    /** The institution an institution caller's token acts for ("" for any other caller). */
+    public String institutionCode() {
+        return claim("institutionCode");
+    }
+
+    /** An institution caller that is not also agency staff: it sees only its own institution. */
+    public boolean isInstitutionOnly() {
+        return is(Roles.INSTITUTION) && !is(Roles.AGENCY);
+    }
+
     /** Whether an institution caller's token is for this institution. */
     public boolean actsFor(String institutionCode) {
         return claim("institutionCode").equals(institutionCode);

@@ -150,6 +150,10 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "used_chronic_fund_paid", nullable = false)
     public BigDecimal usedChronicFundPaid;
 
+    /** A claim (手工报销): paid to the person, not to the institution, so cleared apart. */
+    @Column(nullable = false)
+    public boolean claim;
+
     /** When the agency approved or rejected a claim. */
     @Column(name = "reviewed_at")
     public Instant reviewedAt;

@@ -403,6 +403,7 @@ public class SettlementService {
         s.serviceDate = r.serviceDate();
         s.injuryCause = r.cause();
         s.diseaseCode = r.chronicDisease();
+        s.claim = p.claim();
         s.useAccount = r.useAccount();
         s.familyPayerPersonId = r.familyPayerPersonId();
         s.lines = json(r.lines());

@@ -1,0 +1,72 @@
+package cn.medins.reimbursement.clearing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Fund reports (基金报表) and remote-care clearing (异地就医清算), computed from the completed
+ * settlements of a month (the agency's time zone) as they stand when asked.
+ */
+@ApplicationScoped
+public class FundReportService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClearingCalendar calendar;
+
+    /** One row of a fund report: a medical type and insurance type, each fund's amount. */
+    public record Row(String medicalType, String insuranceType, long count, BigDecimal totalAmount,
+                      BigDecimal poolFundPaid, BigDecimal catastrophicPaid, BigDecimal accountPaid, BigDecimal cashPaid) {
+    }
+
+    /** What one province's fund owes another's for its insured persons' care there. */
+    public record RemotePair(String insuredProvince, String destinationProvince, long settlementCount,
+                             BigDecimal fundAmount) {
+    }
+
+    /**
+     * The month's settlements of persons insured in {@code region}: a province ({@code XX0000}), a
+     * city ({@code XXXX00}) or one district, by medical type and insurance type.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Row> fund(String region, YearMonth month) {
+        List<Object[]> rows = em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
+                        + " sum(pool_fund_paid), sum(catastrophic_paid), sum(account_paid + family_account_paid),"
+                        + " sum(cash_paid) from {h-schema}settlement where status = 'COMPLETED'"
+                        + " and insured_region like ?1 and completed_at >= ?2 and completed_at < ?3"
+                        + " group by medical_type, insurance_type order by medical_type, insurance_type")
+                .setParameter(1, prefix(region) + "%").setParameter(2, calendar.start(month))
+                .setParameter(3, calendar.end(month)).getResultList();
+        return rows.stream().map(r -> new Row(cn.medins.reimbursement.domain.MedicalType.valueOf((String) r[0]).code(),
+                (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
+                (BigDecimal) r[6], (BigDecimal) r[7])).toList();
+    }
+
+    /** "410000" -> "41", "410300" -> "4103", "410302" -> "410302". */
+    static String prefix(String region) {
+        if (region.endsWith("0000")) {
+            return region.substring(0, 2);
+        }
+        return region.endsWith("00") ? region.substring(0, 4) : region;
+    }
+
+    /** Settled directly in another province (filed or exempt), by (insured province, destination province). */
+    @SuppressWarnings("unchecked")
+    public List<RemotePair> remote(YearMonth month) {
+        List<Object[]> rows = em.createNativeQuery("select substr(s.insured_region, 1, 2) || '0000',"
+                        + " substr(i.region, 1, 2) || '0000', count(*), sum(s.fund_paid_total)"
+                        + " from {h-schema}settlement s join {h-schema}institution i on i.code = s.institution_code"
+                        + " where s.status = 'COMPLETED' and s.mode in ('REMOTE_FILED', 'REMOTE_EXEMPT') and not s.claim"
+                        + " and substr(s.insured_region, 1, 2) <> substr(i.region, 1, 2)"
+                        + " and s.completed_at >= ?1 and s.completed_at < ?2 group by 1, 2 order by 1, 2")
+                .setParameter(1, calendar.start(month)).setParameter(2, calendar.end(month)).getResultList();
+        return rows.stream().map(r -> new RemotePair((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                (BigDecimal) r[3])).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package cn.medins.reimbursement.clearing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Daily reconciliation (对账): the institution's figures for a day against the agency's. The agency's
+ * day is the settlements of the institution completed that day (the agency's time zone) and still
+ * completed, claims excluded (they are paid to persons). Account paid is the person's own account
+ * plus a family member's (家庭共济).
+ */
+@ApplicationScoped
+public class ReconciliationService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClearingCalendar calendar;
+
+    /** The five figures of a day (NHSA 3201), for all settlements or one medical type and insurance type. */
+    public record Totals(long count, BigDecimal totalAmount, BigDecimal fundPaidTotal, BigDecimal accountPaid,
+                         BigDecimal cashPaid) {
+
+        Map<String, Object> figures() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("count", count);
+            f.put("totalAmount", totalAmount);
+            f.put("fundPaidTotal", fundPaidTotal);
+            f.put("accountPaid", accountPaid);
+            f.put("cashPaid", cashPaid);
+            return f;
+        }
+    }
+
+    public record Difference(String figure, Object institution, Object agency) {
+    }
+
+    /** One settlement as either side has it (NHSA 3202). */
+    public record Detail(long settlementId, BigDecimal totalAmount, BigDecimal fundPaidTotal) {
+    }
+
+    public record DetailDifference(long settlementId, String figure, BigDecimal institution, BigDecimal agency) {
+    }
+
+    public record DetailResult(List<Detail> missingAtAgency, List<Detail> missingAtInstitution,
+                               List<DetailDifference> different) {
+    }
+
+    /** The agency's totals for the day, overall and by "medicalType/insuranceType". */
+    @SuppressWarnings("unchecked")
+    public Map<String, Totals> agencyTotals(String institutionCode, LocalDate day) {
+        List<Object[]> rows = em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
+                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid)"
+                        + " from {h-schema}settlement where institution_code = ?1 and status = 'COMPLETED' and not claim"
+                        + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type")
+                .setParameter(1, institutionCode).setParameter(2, calendar.start(day)).setParameter(3, calendar.end(day))
+                .getResultList();
+        Map<String, Totals> byType = new LinkedHashMap<>();
+        Totals all = new Totals(0, zero(), zero(), zero(), zero());
+        for (Object[] r : rows) {
+            Totals t = new Totals(((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
+                    (BigDecimal) r[6]);
+            byType.put(cn.medins.reimbursement.domain.MedicalType.valueOf((String) r[0]).code() + "/" + r[1], t);
+            all = new Totals(all.count + t.count, all.totalAmount.add(t.totalAmount),
+                    all.fundPaidTotal.add(t.fundPaidTotal), all.accountPaid.add(t.accountPaid), all.cashPaid.add(t.cashPaid));
+        }
+        Map<String, Totals> result = new LinkedHashMap<>();
+        result.put("", all);
+        result.putAll(byType);
+        return result;
+    }
+
+    /** The figures that differ: overall, and for each type either side names. */
+    public List<Difference> compare(Totals institution, Map<String, Totals> institutionByType,
+                                    Map<String, Totals> agency) {
+        List<Difference> differences = new ArrayList<>();
+        differ("", institution, agency.get(""), differences);
+        if (institutionByType != null) {
+            java.util.Set<String> types = new java.util.TreeSet<>(institutionByType.keySet());
+            agency.keySet().stream().filter(k -> !k.isEmpty()).forEach(types::add);
+            Totals none = new Totals(0, zero(), zero(), zero(), zero());
+            for (String type : types) {
+                differ(type + " ", institutionByType.getOrDefault(type, none), agency.getOrDefault(type, none),
+                        differences);
+            }
+        }
+        return differences;
+    }
+
+    private static void differ(String prefix, Totals institution, Totals agency, List<Difference> out) {
+        Map<String, Object> theirs = institution.figures();
+        Map<String, Object> ours = agency.figures();
+        for (String figure : theirs.keySet()) {
+            if (!same(theirs.get(figure), ours.get(figure))) {
+                out.add(new Difference(prefix + figure, theirs.get(figure), ours.get(figure)));
+            }
+        }
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** Settlement by settlement (3202): what each side lacks and what differs. */
+    @SuppressWarnings("unchecked")
+    public DetailResult details(String institutionCode, LocalDate day, List<Detail> theirs) {
+        List<Object[]> rows = em.createNativeQuery("select id, total_amount, fund_paid_total from {h-schema}settlement"
+                        + " where institution_code = ?1 and status = 'COMPLETED' and not claim"
+                        + " and completed_at >= ?2 and completed_at < ?3 order by id")
+                .setParameter(1, institutionCode).setParameter(2, calendar.start(day)).setParameter(3, calendar.end(day))
+                .getResultList();
+        Map<Long, Detail> ours = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            ours.put(id, new Detail(id, (BigDecimal) r[1], (BigDecimal) r[2]));
+        }
+        Map<Long, Detail> institution = new LinkedHashMap<>();
+        theirs.forEach(d -> institution.put(d.settlementId(), d));
+        List<Detail> missingAtAgency = institution.values().stream().filter(d -> !ours.containsKey(d.settlementId()))
+                .toList();
+        List<Detail> missingAtInstitution = ours.values().stream()
+                .filter(d -> !institution.containsKey(d.settlementId())).toList();
+        List<DetailDifference> different = new ArrayList<>();
+        for (Detail d : institution.values()) {
+            Detail o = ours.get(d.settlementId());
+            if (o == null) {
+                continue;
+            }
+            if (d.totalAmount().compareTo(o.totalAmount()) != 0) {
+                different.add(new DetailDifference(d.settlementId(), "totalAmount", d.totalAmount(), o.totalAmount()));
+            }
+            if (d.fundPaidTotal().compareTo(o.fundPaidTotal()) != 0) {
+                different.add(new DetailDifference(d.settlementId(), "fundPaidTotal", d.fundPaidTotal(),
+                        o.fundPaidTotal()));
+            }
+        }
+        return new DetailResult(missingAtAgency, missingAtInstitution, different);
+    }
+
+    private static BigDecimal zero() {
+        return cn.medins.common.money.Money.ZERO;
+    }
+}
