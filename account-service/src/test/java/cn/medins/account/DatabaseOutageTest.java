@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,15 +26,38 @@ import org.junit.jupiter.api.Test;
  * empty body, and the service recovers by itself.
  */
 @QuarkusTest
+@TestProfile(DatabaseOutageTest.NoIdleValidation.class)
 class DatabaseOutageTest {
+
+    /**
+     * Without the pool's check of idle connections (on in every profile), so that requests do meet
+     * the broken connections and the 503 path is exercised every time.
+     */
+    public static class NoIdleValidation implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.foreground-validation-interval", "0S");
+        }
+    }
 
     @Inject
     AgroalDataSource dataSource;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
     @Test
     void terminatedConnectionsGiveA503ProblemAndTheServiceRecoversByItself() throws Exception {
         long id = Fixtures.employeeWithBalance("50.00");
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        // from outside the pool, so that every pooled connection is broken, the last used one too
+        try (Connection c = DriverManager.getConnection(url, user, password.orElse(null));
+             var s = c.createStatement()) {
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
                     + "and pid <> pg_backend_pid() and application_name not like 'psql%'");
         }
@@ -44,9 +73,12 @@ class DatabaseOutageTest {
                 assertEquals(200, r.statusCode(), r.asString());
             }
         }
+        assertTrue(statuses.contains(503), "the broken connection was answered with a 503: " + statuses);
         assertTrue(statuses.subList(statuses.size() - 5, statuses.size()).stream().allMatch(s -> s == 200),
                 "recovered by itself: " + statuses);
         Fixtures.pay(id, "5.00", "after-outage-" + id, false).statusCode(201);
         assertEquals("45.00", Fixtures.balance(id));
+        // the broken connections this test made must not fail the next test class's first requests
+        dataSource.flush(AgroalDataSource.FlushMode.INVALID);
     }
 }

@@ -273,13 +273,21 @@ class ClearingTest {
             Counter.settle(outpatient(person, code, "all")).statusCode(201);
             madeOn(code, "2024-03-10T04:00:00Z", "'COMPLETED'");
         }
-        close("2024-03", a).statusCode(201);
+        // the same Idempotency-Key replays the first answer instead of a 409
+        String key = TestData.key();
+        int first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("month", "2024-03", "institutionCode", a)).post("/clearings").then().statusCode(201)
+                .extract().path("items[0].statementId");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("month", "2024-03", "institutionCode", a)).post("/clearings").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("items[0].statementId", equalTo(first));
         close("2024-03", null).statusCode(201).body("items.institutionCode", equalTo(List.of(b)));
         close("2024-03", null).statusCode(201).body("items", empty());
         close("2024-03", "NO-SUCH").statusCode(422).body("code", equalTo("UNKNOWN_INSTITUTION"));
         close("2024-3", a).statusCode(400);
         given().header("Authorization", "Bearer " + TestKeys.institution(a)).contentType(ContentType.JSON)
                 .body(Map.of("month", "2024-03")).post("/clearings").then().statusCode(403);
-        TestData.key();
+        given().queryParam("limit", "50").get("/audit").then().statusCode(200)
+                .body("items.path", hasItem("/clearings"));
     }
 }

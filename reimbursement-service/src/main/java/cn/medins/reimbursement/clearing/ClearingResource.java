@@ -147,6 +147,13 @@ public class ClearingResource {
         }
     }
 
+    static YearMonth requiredMonth(String month) {
+        if (month == null) {
+            throw ProblemException.invalid("month", "is required (YYYY-MM)");
+        }
+        return parseMonth(month);
+    }
+
     static YearMonth parseMonth(String month) {
         try {
             return YearMonth.parse(month);

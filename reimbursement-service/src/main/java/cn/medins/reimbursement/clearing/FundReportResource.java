@@ -73,10 +73,7 @@ public class FundReportResource {
         if (region == null || !region.matches("\\d{6}")) {
             throw ProblemException.invalid("region", "must be a 6-digit region code (province XX0000, city XXXX00)");
         }
-        if (month == null) {
-            throw ProblemException.invalid("month", "is required (YYYY-MM)");
-        }
-        YearMonth m = ClearingResource.parseMonth(month);
+        YearMonth m = ClearingResource.requiredMonth(month);
         List<FundReportService.Row> rows = reports.fund(region, m);
         BigDecimal zero = cn.medins.common.money.Money.ZERO;
         FundReportService.Row total = new FundReportService.Row("ALL", "ALL",
@@ -99,10 +96,7 @@ public class FundReportResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (month)")
     @RolesAllowed(Roles.AGENCY)
     public RemoteClearing remote(@RestQuery String month) {
-        if (month == null) {
-            throw ProblemException.invalid("month", "is required (YYYY-MM)");
-        }
-        YearMonth m = ClearingResource.parseMonth(month);
+        YearMonth m = ClearingResource.requiredMonth(month);
         return new RemoteClearing(m.toString(), reports.remote(m));
     }
 }
