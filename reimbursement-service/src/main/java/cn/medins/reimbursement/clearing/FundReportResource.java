@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
+import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -75,7 +76,7 @@ public class FundReportResource {
         }
         YearMonth m = ClearingResource.requiredMonth(month);
         List<FundReportService.Row> rows = reports.fund(region, m);
-        BigDecimal zero = cn.medins.common.money.Money.ZERO;
+        BigDecimal zero = Money.ZERO;
         FundReportService.Row total = new FundReportService.Row("ALL", "ALL",
                 rows.stream().mapToLong(FundReportService.Row::count).sum(),
                 rows.stream().map(FundReportService.Row::totalAmount).reduce(zero, BigDecimal::add),

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
+import cn.medins.reimbursement.domain.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +44,7 @@ public class FundReportService {
                         + " group by medical_type, insurance_type order by medical_type, insurance_type")
                 .setParameter(1, prefix(region) + "%").setParameter(2, calendar.start(month))
                 .setParameter(3, calendar.end(month)).getResultList();
-        return rows.stream().map(r -> new Row(cn.medins.reimbursement.domain.MedicalType.valueOf((String) r[0]).code(),
+        return rows.stream().map(r -> new Row(MedicalType.valueOf((String) r[0]).code(),
                 (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
                 (BigDecimal) r[6], (BigDecimal) r[7])).toList();
     }

@@ -1,5 +1,7 @@
 package cn.medins.reimbursement.clearing;
 
+import cn.medins.common.money.Money;
+import cn.medins.reimbursement.domain.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,11 +67,11 @@ public class ReconciliationService {
                 .setParameter(1, institutionCode).setParameter(2, calendar.start(day)).setParameter(3, calendar.end(day))
                 .getResultList();
         Map<String, Totals> byType = new LinkedHashMap<>();
-        Totals all = new Totals(0, zero(), zero(), zero(), zero());
+        Totals all = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         for (Object[] r : rows) {
             Totals t = new Totals(((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
                     (BigDecimal) r[6]);
-            byType.put(cn.medins.reimbursement.domain.MedicalType.valueOf((String) r[0]).code() + "/" + r[1], t);
+            byType.put(MedicalType.valueOf((String) r[0]).code() + "/" + r[1], t);
             all = new Totals(all.count + t.count, all.totalAmount.add(t.totalAmount),
                     all.fundPaidTotal.add(t.fundPaidTotal), all.accountPaid.add(t.accountPaid), all.cashPaid.add(t.cashPaid));
         }
@@ -87,7 +89,7 @@ public class ReconciliationService {
         if (institutionByType != null) {
             java.util.Set<String> types = new java.util.TreeSet<>(institutionByType.keySet());
             agency.keySet().stream().filter(k -> !k.isEmpty()).forEach(types::add);
-            Totals none = new Totals(0, zero(), zero(), zero(), zero());
+            Totals none = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
             for (String type : types) {
                 differ(type + " ", institutionByType.getOrDefault(type, none), agency.getOrDefault(type, none),
                         differences);
@@ -147,9 +149,5 @@ public class ReconciliationService {
             }
         }
         return new DetailResult(missingAtAgency, missingAtInstitution, different);
-    }
-
-    private static BigDecimal zero() {
-        return cn.medins.common.money.Money.ZERO;
     }
 }
