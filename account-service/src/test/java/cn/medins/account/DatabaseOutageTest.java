@@ -11,13 +11,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,24 +39,10 @@ class DatabaseOutageTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
     @Test
     void terminatedConnectionsGiveA503ProblemAndTheServiceRecoversByItself() throws Exception {
         long id = Fixtures.employeeWithBalance("50.00");
-        // from outside the pool, so that every pooled connection is broken, the last used one too
-        try (Connection c = DriverManager.getConnection(url, user, password.orElse(null));
-             var s = c.createStatement()) {
-            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
-                    + "and pid <> pg_backend_pid() and application_name not like 'psql%'");
-        }
+        Fixtures.breakEveryDatabaseConnection();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Response r = given().get("/accounts/" + id);

@@ -6,10 +6,15 @@ import cn.medins.account.domain.ResidentIdNumber;
 import cn.medins.testsupport.TestData;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
-import org.hamcrest.Matcher;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matcher;
 
 /** Builds persons and money movements through the public API, as a client would. */
 public final class Fixtures {
@@ -71,6 +76,22 @@ public final class Fixtures {
 
     public static Matcher<Object> yuan(String amount) {
         return TestData.yuan(amount);
+    }
+
+    /**
+     * What a database restart or failover does to the service: every connection to the database is
+     * terminated, from a connection outside the pool so that the pooled ones all break.
+     */
+    public static void breakEveryDatabaseConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+             var s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
+                    + "and pid <> pg_backend_pid() and application_name not like 'psql%'");
+        }
     }
 
     public static String key() {
