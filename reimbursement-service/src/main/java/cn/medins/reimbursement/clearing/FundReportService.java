@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,7 +34,8 @@ public class FundReportService {
 
     /**
      * The month's settlements of persons insured in {@code region}: a province ({@code XX0000}), a
-     * city ({@code XXXX00}) or one district, by medical type and insurance type.
+     * city ({@code XXXX00}) or one district, by medical type (in the order of its national code) and
+     * insurance type.
      */
     @SuppressWarnings("unchecked")
     public List<Row> fund(String region, YearMonth month) {
@@ -41,12 +43,13 @@ public class FundReportService {
                         + " sum(pool_fund_paid), sum(catastrophic_paid), sum(account_paid + family_account_paid),"
                         + " sum(cash_paid) from {h-schema}settlement where status = 'COMPLETED'"
                         + " and insured_region like ?1 and completed_at >= ?2 and completed_at < ?3"
-                        + " group by medical_type, insurance_type order by medical_type, insurance_type")
+                        + " group by medical_type, insurance_type")
                 .setParameter(1, prefix(region) + "%").setParameter(2, calendar.start(month))
                 .setParameter(3, calendar.end(month)).getResultList();
         return rows.stream().map(r -> new Row(MedicalType.valueOf((String) r[0]).code(),
                 (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
-                (BigDecimal) r[6], (BigDecimal) r[7])).toList();
+                (BigDecimal) r[6], (BigDecimal) r[7]))
+                .sorted(Comparator.comparing(Row::medicalType).thenComparing(Row::insuranceType)).toList();
     }
 
     /** "410000" -> "41", "410300" -> "4103", "410302" -> "410302". */
