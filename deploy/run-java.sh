@@ -17,7 +17,7 @@ set -eu
 APP_DIR=$1
 shift
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx48m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
 AOT=${AOT:-auto}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
@@ -27,15 +27,16 @@ jvm_args=""
 if [ "${major:-0}" -ge 25 ]; then
   jvm_args="-XX:TrimNativeHeapInterval=5000"
 fi
+record_args="-XX:AOTCacheOutput=$cache -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
 if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
   if [ "$AOT" = record ]; then
     rm -f "$cache"
-    jvm_args="$jvm_args -XX:AOTCacheOutput=$cache"
+    jvm_args="$jvm_args $record_args"
   elif [ -f "$cache" ] && [ ! "$APP_DIR/quarkus-run.jar" -nt "$cache" ] && [ -z "$(find "$APP_DIR/lib" "$APP_DIR/app" "$APP_DIR/quarkus" -newer "$cache" -type f 2>/dev/null | head -1)" ]; then
     jvm_args="$jvm_args -XX:AOTCache=$cache"
   elif [ "$AOT" = auto ] && [ -w "$(dirname "$cache")" ]; then
     rm -f "$cache"
-    jvm_args="$jvm_args -XX:AOTCacheOutput=$cache"
+    jvm_args="$jvm_args $record_args"
   fi
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of words

@@ -2,6 +2,7 @@ package cn.medins.reimbursement.api;
 
 import cn.medins.common.health.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DownstreamReadiness implements HealthCheck {
+
+    @Inject
+    Downstream downstream;
 
     @ConfigProperty(name = "quarkus.rest-client.account-service.url")
     String accountService;
@@ -24,7 +28,7 @@ public class DownstreamReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return Downstream.check(Map.of("account-service", accountService, "remote-care-service", remoteCareService),
+        return downstream.check(Map.of("account-service", accountService, "remote-care-service", remoteCareService),
                 required);
     }
 }

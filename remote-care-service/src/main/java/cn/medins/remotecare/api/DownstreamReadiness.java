@@ -2,6 +2,7 @@ package cn.medins.remotecare.api;
 
 import cn.medins.common.health.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,6 +14,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DownstreamReadiness implements HealthCheck {
 
+    @Inject
+    Downstream downstream;
+
     @ConfigProperty(name = "quarkus.rest-client.account-service.url")
     String accountService;
 
@@ -21,6 +25,6 @@ public class DownstreamReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return Downstream.check(Map.of("account-service", accountService), required);
+        return downstream.check(Map.of("account-service", accountService), required);
     }
 }
