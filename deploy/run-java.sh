@@ -40,4 +40,4 @@ if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
   fi
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of words
-exec "$JAVA" $JAVA_OPTS $jvm_args -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"
+exec "$JAVA" $jvm_args $JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"
