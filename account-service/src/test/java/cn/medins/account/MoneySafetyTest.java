@@ -142,6 +142,42 @@ class MoneySafetyTest {
     }
 
     @Test
+    void concurrentPaymentsWithOneReferenceButOtherKeysPayOnce() throws Exception {
+        long id = Fixtures.employeeWithBalance("100.00");
+        String body = "{\"amount\":9.00,\"purpose\":\"OUTPATIENT\",\"reference\":\"ref-once-" + id + "\"}";
+        List<HttpResponse<String>> responses = together(12, i -> () -> post("/accounts/" + id + "/payments",
+                "ref-key-" + id + "-" + i, body));
+
+        Map<Integer, Long> counts = responses.stream().collect(Collectors.groupingBy(HttpResponse::statusCode,
+                Collectors.counting()));
+        assertEquals(Map.of(201, 1L, 409, 11L), counts, "one payment, the others refused by the reference's key");
+        String paymentId = responses.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow().body()
+                .replaceAll(".*\"paymentId\":(\\d+).*", "$1");
+        responses.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
+            assertTrue(r.body().contains("DUPLICATE_REFERENCE"), r.body());
+            assertTrue(r.body().contains("Payment " + paymentId + " was already made"), r.body());
+        });
+        assertEquals("91.00", Fixtures.balance(id));
+        assertLedgerHolds(id);
+    }
+
+    @Test
+    void aRepeatedReferenceIsNamedEvenWhenTheBalanceNoLongerCoversIt() throws Exception {
+        long id = Fixtures.employeeWithBalance("10.00");
+        String body = "{\"amount\":6.00,\"purpose\":\"OUTPATIENT\",\"reference\":\"twice-" + id + "\"}";
+        assertEquals(201, post("/accounts/" + id + "/payments", "first-" + id, body).statusCode());
+        HttpResponse<String> again = post("/accounts/" + id + "/payments", "second-" + id, body);
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("DUPLICATE_REFERENCE"), again.body());
+        assertEquals("4.00", Fixtures.balance(id));
+        // the refused request did not burn its key: with a new reference it pays
+        assertEquals(201, post("/accounts/" + id + "/payments", "second-" + id,
+                body.replace("twice-", "other-").replace("6.00", "4.00")).statusCode());
+        assertEquals("0.00", Fixtures.balance(id));
+        assertLedgerHolds(id);
+    }
+
+    @Test
     void aKeyReusedWithAnotherBodyIsRefused() throws Exception {
         long id = Fixtures.employeeWithBalance("100.00");
         String key = "reuse-" + id;

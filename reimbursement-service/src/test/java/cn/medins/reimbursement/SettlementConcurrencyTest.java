@@ -76,4 +76,45 @@ class SettlementConcurrencyTest {
                 .body("outpatientCapRemaining", TestData.yuan("0"));
         assertTrue(fund.signum() > 0);
     }
+
+    @Test
+    void concurrentSettlementsOfOneVisitWithOtherKeysSettleItOnce() throws Exception {
+        Counter.setUpReferenceData();
+        long person = Counter.employee("1000.00");
+        String body = "{\"personId\":" + person + ",\"institutionCode\":\"" + Counter.PRIMARY + "\",\"visitId\":\"once-"
+                + person + "\",\"medicalType\":\"11\",\"serviceDate\":\"2026-07-01\",\"useAccount\":true,"
+                + "\"lines\":[{\"itemCode\":\"A001\",\"quantity\":1,\"unitPrice\":100}]}";
+        int tries = 10;
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
+                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.agency())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> settled = new ArrayList<>();
+        List<HttpResponse<String>> refused = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : futures) {
+            HttpResponse<String> r = f.get();
+            (r.statusCode() == 201 ? settled : refused).add(r);
+        }
+        pool.shutdown();
+        assertEquals(1, settled.size(), "the visit settles once");
+        long id = JsonPath.from(settled.get(0).body()).getLong("settlementId");
+        for (HttpResponse<String> r : refused) {
+            assertEquals(409, r.statusCode(), r.body());
+            assertTrue(r.body().contains("ALREADY_SETTLED") && r.body().contains("settlement " + id + " ("),
+                    r.body());
+        }
+        // the account paid once: 100 within the deductible, all from the account
+        assertEquals("900.00", Counter.balance(person));
+        Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", TestData.yuan("100"));
+    }
 }

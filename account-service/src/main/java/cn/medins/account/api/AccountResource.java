@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import cn.medins.common.paging.Cursor;
 import cn.medins.common.paging.Page;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -84,12 +85,16 @@ public class AccountResource {
             + "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed({Roles.AGENCY, Roles.SERVICE})
     public Response pay(@RestPath long personId, @Valid @NotNull AccountRequests.Payment body) {
-        return idempotency.required(body, () -> {
-            var paid = accounts.pay(personId, body.amount(), body.purpose(), body.beneficiaryPersonId(),
-                    body.reference(), body.allowPartial());
-            return PersonResource.created("/accounts/" + personId + "/payments/" + paid.payment().id,
-                    AccountResponses.Payment.of(paid));
-        });
+        try {
+            return idempotency.required(body, () -> {
+                var paid = accounts.pay(personId, body.amount(), body.purpose(), body.beneficiaryPersonId(),
+                        body.reference(), body.allowPartial());
+                return PersonResource.created("/accounts/" + personId + "/payments/" + paid.payment().id,
+                        AccountResponses.Payment.of(paid));
+            });
+        } catch (PersistenceException e) {
+            throw accounts.paymentFailure(e, personId, body.reference());
+        }
     }
 
     @GET

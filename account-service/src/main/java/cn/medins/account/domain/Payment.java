@@ -17,6 +17,9 @@ import java.util.Optional;
 @Entity
 public class Payment extends PanacheEntityBase {
 
+    /** The unique key (V1) that makes a reference pay once per account. */
+    public static final String REFERENCE_KEY = "payment_person_id_reference_key";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

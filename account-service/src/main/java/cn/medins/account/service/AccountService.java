@@ -13,9 +13,11 @@ import cn.medins.account.domain.PersonalAccount;
 import cn.medins.account.domain.Relation;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
+import cn.medins.common.problem.UniqueKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,15 +65,6 @@ public class AccountService {
             throw ProblemException.rule("NOT_A_BOUND_FAMILY_MEMBER", "Person " + paidFor + " is not bound to this "
                     + "account through family mutual aid (家庭共济); bind them first.");
         }
-        Payment.byReference(personId, reference).ifPresent(p -> {
-            throw ProblemException.conflict("DUPLICATE_REFERENCE", "Payment " + p.id + " was already made for "
-                    + "reference '" + reference + "'.");
-        });
-        if (!allowPartial && account.balance.compareTo(amount) < 0) {
-            throw ProblemException.rule("INSUFFICIENT_BALANCE", "The balance " + account.balance
-                    + " does not cover " + amount + "; send allowPartial=true to pay " + account.balance
-                    + " from the account and the rest in cash.");
-        }
         Payment payment = new Payment();
         payment.personId = personId;
         payment.requestedAmount = amount;
@@ -82,7 +75,14 @@ public class AccountService {
         payment.reference = reference;
         payment.allowPartial = allowPartial;
         payment.createdAt = Instant.now();
+        // the reference's unique key refuses a second payment here (see duplicateReference), before the
+        // balance is judged, so that a repeated reference is named as such whatever the balance is now
         payment.persist();
+        if (!allowPartial && payment.shortfall.signum() > 0) {
+            throw ProblemException.rule("INSUFFICIENT_BALANCE", "The balance " + account.balance
+                    + " does not cover " + amount + "; send allowPartial=true to pay " + account.balance
+                    + " from the account and the rest in cash.");
+        }
         if (payment.paidAmount.signum() > 0) {
             account.debit(EntryType.PAYMENT, payment.paidAmount, reference, paidFor, payment.id,
                     purpose + (paidFor == null ? "" : " for family member " + paidFor));
@@ -92,6 +92,19 @@ public class AccountService {
         metrics.counter("medins_account_paid_yuan_total", "purpose", purpose.name())
                 .increment(payment.paidAmount.doubleValue());
         return new Paid(payment, account.balance);
+    }
+
+    /**
+     * What to answer for a payment whose transaction failed: 409 DUPLICATE_REFERENCE when it broke the
+     * unique key of its reference (the earlier payment is read after the rollback), else the failure.
+     */
+    public RuntimeException paymentFailure(PersistenceException e, long personId, String reference) {
+        if (!UniqueKey.violated(e, Payment.REFERENCE_KEY)) {
+            return e;
+        }
+        String which = Payment.byReference(personId, reference).map(p -> "Payment " + p.id).orElse("A payment");
+        return ProblemException.conflict("DUPLICATE_REFERENCE", which + " was already made for reference '"
+                + reference + "'.");
     }
 
     /** Gives a payment back in full, exactly once. */

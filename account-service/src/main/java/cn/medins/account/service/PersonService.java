@@ -96,11 +96,12 @@ public class PersonService {
     }
 
     public Eligibility eligibility(long personId, LocalDate date) {
-        requirePerson(personId);
         Optional<Enrollment> onDate = Enrollment.on(personId, date);
         if (onDate.isPresent()) {
+            // an enrollment exists only for a registered person (its foreign key): no look-up of the person
             return new Eligibility(personId, date, decide(onDate.get(), date), onDate.get());
         }
+        requirePerson(personId);
         Enrollment current = Enrollment.current(personId).orElseThrow();
         Coverage coverage = current.endedOn != null && !date.isBefore(current.endedOn)
                 ? new Coverage(false, "ENROLLMENT_ENDED", "The enrollment ended on " + current.endedOn + " ("

@@ -21,6 +21,9 @@ import java.util.List;
 @Entity
 public class Settlement extends PanacheEntityBase {
 
+    /** The partial unique index (V4) that lets a visit hold one live settlement. */
+    public static final String ONCE_PER_VISIT = "settlement_once_per_visit";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -3,6 +3,7 @@ package cn.medins.reimbursement.service;
 import cn.medins.common.idempotency.Idempotency;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
+import cn.medins.common.problem.UniqueKey;
 import cn.medins.reimbursement.api.SettlementRequest;
 import cn.medins.reimbursement.api.SettlementResponse;
 import cn.medins.reimbursement.client.AccountGateway;
@@ -36,6 +37,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -132,7 +134,12 @@ public class SettlementService {
      */
     public Settled settle(SettlementRequest request, String idempotencyKey, boolean claim) {
         Prepared p = prepare(request, claim);
-        Settled reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, idempotencyKey));
+        Settled reserved;
+        try {
+            reserved = QuarkusTransaction.requiringNew().call(() -> reserve(p, idempotencyKey));
+        } catch (PersistenceException e) {
+            throw reserveFailure(e, request);
+        }
         if (reserved.replayed()) {
             return reserved;
         }
@@ -317,7 +324,6 @@ public class SettlementService {
             return Settled.again(replay.get());
         }
         SettlementRequest r = p.request();
-        refuseSecondSettlement(r.institutionCode(), r.visitId());
         int year = r.careDate().getYear();
         YearlyAccumulator acc = accumulators.lock(r.personId(), year);
         FundBreakdown b = calculate(p, acc.snapshot(), chronicUse(r.personId(), year, r.chronicDisease()));
@@ -367,21 +373,19 @@ public class SettlementService {
     }
 
     /**
-     * A visit settles once: the visit's advisory lock makes a second settlement of it wait for the
-     * first's transaction, then finds it (a plain SQL look-up, checked on every settlement).
+     * A visit settles once: the insert of a second live settlement of it fails on the unique index
+     * {@value Settlement#ONCE_PER_VISIT} (a concurrent one waits for the first's transaction), and is
+     * answered 409 naming the live settlement, read after the rollback. Any other failure stays as it is.
      */
-    private void refuseSecondSettlement(String institutionCode, String visitId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(7413, hashtext(?1))")
-                .setParameter(1, institutionCode + "/" + visitId).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> live = em.createNativeQuery("select id, status from {h-schema}settlement where institution_code "
-                        + "= ?1 and visit_id = ?2 and status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED') limit 1")
-                .setParameter(1, institutionCode).setParameter(2, visitId).getResultList();
-        if (!live.isEmpty()) {
-            throw ProblemException.conflict("ALREADY_SETTLED", "Visit " + visitId + " at " + institutionCode
-                    + " was already settled as settlement " + live.get(0)[0] + " (" + live.get(0)[1] + "); cancel it "
-                    + "first to settle again.");
+    private RuntimeException reserveFailure(PersistenceException e, SettlementRequest r) {
+        if (!UniqueKey.violated(e, Settlement.ONCE_PER_VISIT)) {
+            return e;
         }
+        String which = Settlement.<Settlement>find("institutionCode = ?1 and visitId = ?2 and status in ?3",
+                        r.institutionCode(), r.visitId(), SettlementStatus.LIVE).firstResultOptional()
+                .map(s -> "settlement " + s.id + " (" + s.status + ")").orElse("another settlement");
+        return ProblemException.conflict("ALREADY_SETTLED", "Visit " + r.visitId() + " at " + r.institutionCode()
+                + " was already settled as " + which + "; cancel it first to settle again.");
     }
 
     private Settlement build(Prepared p, FundBreakdown b) {
