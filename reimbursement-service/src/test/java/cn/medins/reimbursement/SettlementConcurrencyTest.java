@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,29 +36,14 @@ class SettlementConcurrencyTest {
         long person = Counter.employee("250.00");
         // each visit: 1,000 at a primary institution (level 1, 60%); the yearly cap of 1,800 and the
         // deductible of 600 are shared by all twelve
-        int visits = 12;
-        HttpClient http = HttpClient.newHttpClient();
-        ExecutorService pool = Executors.newFixedThreadPool(visits);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        for (int i = 0; i < visits; i++) {
-            String body = "{\"personId\":" + person + ",\"institutionCode\":\"" + Counter.PRIMARY + "\",\"visitId\":\"c"
-                    + i + "-" + person + "\",\"medicalType\":\"11\",\"serviceDate\":\"2026-07-01\",\"useAccount\":true,"
-                    + "\"lines\":[{\"itemCode\":\"A001\",\"quantity\":1,\"unitPrice\":1000}]}";
-            futures.add(pool.submit(() -> {
-                start.await();
-                return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
-                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.agency())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            }));
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            bodies.add(visit(person, "c" + i + "-" + person, 1000));
         }
-        start.countDown();
         BigDecimal fund = BigDecimal.ZERO;
         BigDecimal deductible = BigDecimal.ZERO;
         BigDecimal account = BigDecimal.ZERO;
-        for (Future<HttpResponse<String>> f : futures) {
-            HttpResponse<String> r = f.get();
+        for (HttpResponse<String> r : settleTogether(bodies)) {
             assertEquals(201, r.statusCode(), r.body());
             JsonPath json = JsonPath.from(r.body()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
             fund = fund.add(json.getObject("poolFundPaid", BigDecimal.class));
@@ -67,7 +53,6 @@ class SettlementConcurrencyTest {
             assertEquals(burden, json.getObject("accountPaid", BigDecimal.class).add(json.getObject("cashPaid",
                     BigDecimal.class)));
         }
-        pool.shutdown();
         assertEquals(new BigDecimal("600.00"), deductible, "the yearly deductible is consumed exactly once");
         assertEquals(new BigDecimal("1800.00"), fund, "the fund pays exactly the yearly cap, never more");
         assertEquals(new BigDecimal("250.00"), account, "the account pays exactly its balance, never more");
@@ -81,31 +66,12 @@ class SettlementConcurrencyTest {
     void concurrentSettlementsOfOneVisitWithOtherKeysSettleItOnce() throws Exception {
         Counter.setUpReferenceData();
         long person = Counter.employee("1000.00");
-        String body = "{\"personId\":" + person + ",\"institutionCode\":\"" + Counter.PRIMARY + "\",\"visitId\":\"once-"
-                + person + "\",\"medicalType\":\"11\",\"serviceDate\":\"2026-07-01\",\"useAccount\":true,"
-                + "\"lines\":[{\"itemCode\":\"A001\",\"quantity\":1,\"unitPrice\":100}]}";
-        int tries = 10;
-        HttpClient http = HttpClient.newHttpClient();
-        ExecutorService pool = Executors.newFixedThreadPool(tries);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        for (int i = 0; i < tries; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
-                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.agency())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            }));
-        }
-        start.countDown();
+        String body = visit(person, "once-" + person, 100);
         List<HttpResponse<String>> settled = new ArrayList<>();
         List<HttpResponse<String>> refused = new ArrayList<>();
-        for (Future<HttpResponse<String>> f : futures) {
-            HttpResponse<String> r = f.get();
+        for (HttpResponse<String> r : settleTogether(Collections.nCopies(10, body))) {
             (r.statusCode() == 201 ? settled : refused).add(r);
         }
-        pool.shutdown();
         assertEquals(1, settled.size(), "the visit settles once");
         long id = JsonPath.from(settled.get(0).body()).getLong("settlementId");
         for (HttpResponse<String> r : refused) {
@@ -116,5 +82,35 @@ class SettlementConcurrencyTest {
         // the account paid once: 100 within the deductible, all from the account
         assertEquals("900.00", Counter.balance(person));
         Counter.accumulators(person, 2026).body("outpatientDeductibleUsed", TestData.yuan("100"));
+    }
+
+    private static String visit(long person, String visitId, int price) {
+        return "{\"personId\":" + person + ",\"institutionCode\":\"" + Counter.PRIMARY + "\",\"visitId\":\"" + visitId
+                + "\",\"medicalType\":\"11\",\"serviceDate\":\"2026-07-01\",\"useAccount\":true,"
+                + "\"lines\":[{\"itemCode\":\"A001\",\"quantity\":1,\"unitPrice\":" + price + "}]}";
+    }
+
+    /** Posts every body as a settlement, each with its own key, all at the same moment. */
+    private List<HttpResponse<String>> settleTogether(List<String> bodies) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (String body : bodies) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return http.send(HttpRequest.newBuilder(URI.create(base + "settlements"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", TestData.key())
+                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.agency())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : futures) {
+            responses.add(f.get());
+        }
+        pool.shutdown();
+        return responses;
     }
 }
