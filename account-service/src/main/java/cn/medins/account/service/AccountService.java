@@ -75,7 +75,7 @@ public class AccountService {
         payment.reference = reference;
         payment.allowPartial = allowPartial;
         payment.createdAt = Instant.now();
-        // the reference's unique key refuses a second payment here (see duplicateReference), before the
+        // the reference's unique key refuses a second payment here (see paymentFailure), before the
         // balance is judged, so that a repeated reference is named as such whatever the balance is now
         payment.persist();
         if (!allowPartial && payment.shortfall.signum() > 0) {
