@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +139,7 @@ class ClearingTest {
 
         // August closed: the four settlements, pool and catastrophic apart, by type
         madeOn(hospital, "2026-08-15T04:00:00Z", "'COMPLETED'");
-        close("2026-11", hospital).statusCode(422).body("code", equalTo("MONTH_NOT_OVER"));
+        close(YearMonth.from(TODAY_IN_CHINA).toString(), hospital).statusCode(422).body("code", equalTo("MONTH_NOT_OVER"));
         int august = close("2026-08", hospital).statusCode(201).body("items", hasSize(1))
                 .body("items[0].status", equalTo("DRAFT")).body("items[0].settlementCount", equalTo(4))
                 .body("items[0].poolFundAmount", yuan("13630")).body("items[0].catastrophicAmount", yuan("0"))
