@@ -245,6 +245,21 @@ public class Settlement extends PanacheEntityBase {
         completedAt = Instant.now();
     }
 
+    /**
+     * Stores {@link #complete()} and what the account step changed ({@link #paidFromAccount},
+     * {@link #note}) for a settlement still held in memory since the transaction that reserved it: one
+     * conditional update instead of reading the row again under a lock, written only while the row
+     * is still PENDING (recovery may have finished or voided it meanwhile; it locks the row).
+     *
+     * @return false when the row was no longer PENDING: nothing was written
+     */
+    public boolean storeCompletion() {
+        return update("status = ?1, completedAt = ?2, accountPaid = ?3, familyAccountPaid = ?4, cashPaid = ?5, "
+                        + "accountBalanceAfter = ?6, accountPaymentId = ?7, trace = ?8 where id = ?9 and status = ?10",
+                status, completedAt, accountPaid, familyAccountPaid, cashPaid, accountBalanceAfter, accountPaymentId,
+                trace, id, SettlementStatus.PENDING) == 1;
+    }
+
     /** PENDING -> FAILED: voided, the account never paid; the caller returns the quotas. */
     public void fail(String why) {
         require(SettlementStatus.PENDING);

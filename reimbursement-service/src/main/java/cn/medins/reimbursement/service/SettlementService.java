@@ -464,16 +464,38 @@ public class SettlementService {
                     + "the personal-account payment could not be confirmed because account-service did not answer. "
                     + "It will be completed or voided automatically; GET /settlements/" + s.id + " shows the outcome.");
         }
-        long id = s.id;
-        return QuarkusTransaction.requiringNew().call(() -> finish(id, outcome));
+        return QuarkusTransaction.requiringNew().call(() -> finishReserved(s, outcome));
     }
 
-    /** Transaction 2 (also used by recovery): record what the account paid and complete. */
+    /**
+     * Transaction 2 of a settlement made now: completes the copy reserved by transaction 1 and stores
+     * it with one conditional update; when recovery has already finished or voided the settlement,
+     * its outcome is the answer.
+     */
+    private Settlement finishReserved(Settlement s, PaymentOutcome outcome) {
+        complete(s, outcome);
+        if (!s.storeCompletion()) {
+            return Settlement.findById(s.id);
+        }
+        idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
+        return s;
+    }
+
+    /** Transaction 2 of recovery: record what the account paid and complete, under the row's lock. */
     Settlement finish(long id, PaymentOutcome outcome) {
         Settlement s = Settlement.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (s.status != SettlementStatus.PENDING) {
             return s;
         }
+        complete(s, outcome);
+        if (s.idempotencyKey != null) {
+            idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
+        }
+        return s;
+    }
+
+    /** What the account step did, in the settlement: paid (own or family account) or refused; COMPLETED. */
+    private static void complete(Settlement s, PaymentOutcome outcome) {
         if (outcome instanceof Payment payment) {
             s.paidFromAccount(Money.of(payment.paidAmount()), Money.of(payment.balanceAfter()), payment.paymentId());
             s.note((s.familyPayerPersonId == null ? "personal account" : "family account of person "
@@ -483,10 +505,6 @@ public class SettlementService {
             s.note("the account did not pay (" + refused.code() + ": " + refused.detail() + "); cash " + s.cashPaid);
         }
         s.complete();
-        if (s.idempotencyKey != null) {
-            idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
-        }
-        return s;
     }
 
     /** Voids a PENDING settlement whose account payment never happened: the quotas come back. */
