@@ -51,6 +51,7 @@ public class Bench {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         Map<String, Duration> cpuBefore = cpu();
+        Duration generatorBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
@@ -95,6 +96,10 @@ public class Bench {
             perSettlement.append(String.format("  %s %.2f", name, ms));
         }
         System.out.println(perSettlement.append(String.format("  | all %.2f", all)));
+        // not in "all": the counters' side, which shares the machine's cores with the suite here
+        double generator = (ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos()
+                - generatorBefore.toNanos()) / 1e6 / Math.max(1, ok);
+        System.out.printf("CPU ms per settlement of this load generator (HTTP client, not in all): %.2f%n", generator);
         System.out.printf("SETTLEMENTS_PER_SECOND=%.2f%n", ok / elapsed);
         if (ok != latencies.size() && !"true".equals(System.getenv("BENCH_TOLERATE_ERRORS"))) {
             System.exit(1);

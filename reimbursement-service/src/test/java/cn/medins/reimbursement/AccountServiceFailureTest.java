@@ -15,14 +15,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.medins.reimbursement.domain.Settlement;
 import cn.medins.reimbursement.service.SettlementRecovery;
 import cn.medins.testsupport.TestData;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +140,28 @@ class AccountServiceFailureTest {
         String reference = given().get("/settlements/" + id).then().extract().path("accountPaymentReference");
         accounts.verify(getRequestedFor(urlPathMatching("/accounts/" + person + "/payments"))
                 .withQueryParam("reference", com.github.tomakehurst.wiremock.client.WireMock.equalTo(reference)));
+    }
+
+    @Test
+    void aLateCompletionNeverOverwritesWhatRecoveryDecided() {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(aResponse().withStatus(502)));
+        long id = given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(visit("late"))
+                .post("/settlements").then().statusCode(503).extract().jsonPath()
+                .getLong("detail.replaceAll('.*Settlement (\\\\d+) is PENDING.*', '$1')");
+        // the copy a settling request holds between its two transactions
+        Settlement copy = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>findById(id));
+        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson("{\"items\":[" + payment(77, "300.00", "0.00") + "]}")));
+        recovery.recover();
+
+        copy.paidFromAccount(new BigDecimal("800.00"), BigDecimal.ZERO, 78L);
+        copy.complete();
+        assertFalse(QuarkusTransaction.requiringNew().call(copy::storeCompletion), "the row is no longer PENDING");
+        given().get("/settlements/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("accountPaid", yuan("300")).body("cashPaid", yuan("500"));
+        assertEquals(77L, QuarkusTransaction.requiringNew().call(() ->
+                Settlement.<Settlement>findById(id).accountPaymentId));
     }
 
     @Test
