@@ -125,15 +125,8 @@ class AccountServiceFailureTest {
 
     @Test
     void aLostAnswerIsFoundByRecoveryAndTheSettlementCompletes() {
-        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
-                .willReturn(aResponse().withStatus(502)));
-        int id = given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(visit("lost"))
-                .post("/settlements").then().statusCode(503).extract().jsonPath()
-                .getInt("detail.replaceAll('.*Settlement (\\\\d+) is PENDING.*', '$1')");
-        // the payment had in fact been made: account-service finds it by the settlement's reference
-        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments"))
-                .willReturn(okJson("{\"items\":[" + payment(77, "300.00", "0.00") + "]}")));
-        recovery.recover();
+        long id = pendingAfterALostAnswer("lost");
+        recoveryFindsPayment77();
         given().get("/settlements/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"))
                 .body("accountPaid", yuan("300")).body("cashPaid", yuan("500"))
                 .body("trace", hasItem(containsString("paid 300.00")));
@@ -144,16 +137,10 @@ class AccountServiceFailureTest {
 
     @Test
     void aLateCompletionNeverOverwritesWhatRecoveryDecided() {
-        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
-                .willReturn(aResponse().withStatus(502)));
-        long id = given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(visit("late"))
-                .post("/settlements").then().statusCode(503).extract().jsonPath()
-                .getLong("detail.replaceAll('.*Settlement (\\\\d+) is PENDING.*', '$1')");
+        long id = pendingAfterALostAnswer("late");
         // the copy a settling request holds between its two transactions
         Settlement copy = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>findById(id));
-        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments"))
-                .willReturn(okJson("{\"items\":[" + payment(77, "300.00", "0.00") + "]}")));
-        recovery.recover();
+        recoveryFindsPayment77();
 
         copy.paidFromAccount(new BigDecimal("800.00"), BigDecimal.ZERO, 78L);
         copy.complete();
@@ -162,6 +149,22 @@ class AccountServiceFailureTest {
                 .body("accountPaid", yuan("300")).body("cashPaid", yuan("500"));
         assertEquals(77L, QuarkusTransaction.requiringNew().call(() ->
                 Settlement.<Settlement>findById(id).accountPaymentId));
+    }
+
+    /** The account payment's answer is lost (502): the counter gets 503 and the settlement stays PENDING. */
+    private long pendingAfterALostAnswer(String visit) {
+        accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(aResponse().withStatus(502)));
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(visit(visit))
+                .post("/settlements").then().statusCode(503).extract().jsonPath()
+                .getLong("detail.replaceAll('.*Settlement (\\\\d+) is PENDING.*', '$1')");
+    }
+
+    /** The payment had in fact been made: recovery finds it by the settlement's reference and completes. */
+    private void recoveryFindsPayment77() {
+        accounts.stubFor(get(urlPathEqualTo("/accounts/" + person + "/payments"))
+                .willReturn(okJson("{\"items\":[" + payment(77, "300.00", "0.00") + "]}")));
+        recovery.recover();
     }
 
     @Test
