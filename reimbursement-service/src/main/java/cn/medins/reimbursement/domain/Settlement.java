@@ -249,15 +249,20 @@ public class Settlement extends PanacheEntityBase {
      * Stores {@link #complete()} and what the account step changed ({@link #paidFromAccount},
      * {@link #note}) for a settlement still held in memory since the transaction that reserved it: one
      * conditional update instead of reading the row again under a lock, written only while the row
-     * is still PENDING (recovery may have finished or voided it meanwhile; it locks the row).
+     * is still PENDING (recovery may have finished or voided it meanwhile; it locks the row). Native
+     * SQL because Hibernate translates an HQL update anew on every call: its plan cache keeps only
+     * selects (README "Performance", step 15).
      *
      * @return false when the row was no longer PENDING: nothing was written
      */
     public boolean storeCompletion() {
-        return update("status = ?1, completedAt = ?2, accountPaid = ?3, familyAccountPaid = ?4, cashPaid = ?5, "
-                        + "accountBalanceAfter = ?6, accountPaymentId = ?7, trace = ?8 where id = ?9 and status = ?10",
-                status, completedAt, accountPaid, familyAccountPaid, cashPaid, accountBalanceAfter, accountPaymentId,
-                trace, id, SettlementStatus.PENDING) == 1;
+        return getEntityManager().createNativeQuery("update {h-schema}settlement set status = ?1, completed_at = ?2, "
+                        + "account_paid = ?3, family_account_paid = ?4, cash_paid = ?5, account_balance_after = ?6, "
+                        + "account_payment_id = ?7, trace = ?8 where id = ?9 and status = ?10")
+                .setParameter(1, status.name()).setParameter(2, completedAt).setParameter(3, accountPaid)
+                .setParameter(4, familyAccountPaid).setParameter(5, cashPaid).setParameter(6, accountBalanceAfter)
+                .setParameter(7, accountPaymentId).setParameter(8, trace).setParameter(9, id)
+                .setParameter(10, SettlementStatus.PENDING.name()).executeUpdate() == 1;
     }
 
     /** PENDING -> FAILED: voided, the account never paid; the caller returns the quotas. */
