@@ -16,8 +16,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.medins.reimbursement.domain.Settlement;
+import cn.medins.reimbursement.domain.SettlementStatus;
 import cn.medins.reimbursement.service.SettlementRecovery;
 import cn.medins.testsupport.TestData;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -172,9 +175,16 @@ class AccountServiceFailureTest {
         accounts.stubFor(post(urlPathEqualTo("/accounts/" + person + "/payments")).willReturn(aResponse()
                 .withStatus(422).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":422,\"code\":\"ACCOUNT_FROZEN\",\"detail\":\"frozen by the agency\"}")));
-        Counter.settle(visit("frozen")).statusCode(201).body("status", equalTo("COMPLETED"))
+        int id = Counter.settle(visit("frozen")).statusCode(201).body("status", equalTo("COMPLETED"))
                 .body("accountPaid", yuan("0")).body("cashPaid", yuan("800"))
-                .body("trace", hasItem(containsString("ACCOUNT_FROZEN")));
+                .body("trace", hasItem(containsString("ACCOUNT_FROZEN"))).extract().path("settlementId");
+        // stored as answered: the completion's update wrote the cash outcome, with no payment or balance
+        Settlement stored = QuarkusTransaction.requiringNew().call(() -> Settlement.<Settlement>findById((long) id));
+        assertEquals(SettlementStatus.COMPLETED, stored.status);
+        assertEquals(new BigDecimal("800.00"), stored.cashPaid);
+        assertNull(stored.accountPaymentId);
+        assertNull(stored.accountBalanceAfter);
+        assertNotNull(stored.completedAt);
     }
 
     @Test
