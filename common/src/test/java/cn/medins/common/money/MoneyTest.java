@@ -3,6 +3,7 @@ package cn.medins.common.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -13,6 +14,19 @@ class MoneyTest {
                 "-0.01", "-1234567.891", "3000.00", "98765432.10"}) {
             BigDecimal value = new BigDecimal(amount);
             assertEquals(String.format("%,.2f", Money.of(value)), Money.format(value), amount);
+        }
+    }
+
+    @Test
+    void formatAgreesWithTheJdkFormatterOnAnyAmount() {
+        Random random = new Random(20261201);
+        for (int i = 0; i < 200_000; i++) {
+            // every magnitude from a fen to beyond a long's range, both signs, three decimals to round
+            BigDecimal value = BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), 3);
+            if (i % 1000 == 0) {
+                value = value.multiply(BigDecimal.TEN.pow(random.nextInt(20)));
+            }
+            assertEquals(String.format("%,.2f", Money.of(value)), Money.format(value), value.toPlainString());
         }
     }
 
