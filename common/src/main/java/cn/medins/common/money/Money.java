@@ -1,7 +1,6 @@
 package cn.medins.common.money;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
@@ -40,11 +39,11 @@ public final class Money {
      * from the amount in cents instead of through {@link BigDecimal#toPlainString()}.
      */
     public static String format(BigDecimal amount) {
-        BigInteger unscaled = of(amount).unscaledValue();
-        if (unscaled.bitLength() > 62) {
+        BigDecimal inCents = of(amount).movePointRight(SCALE);
+        if (inCents.precision() > 18) {
             return String.format("%,.2f", of(amount));
         }
-        long cents = unscaled.longValue();
+        long cents = inCents.longValueExact();
         long yuan = Math.abs(cents) / 100;
         int fen = (int) (Math.abs(cents) % 100);
         byte[] text = new byte[28];
