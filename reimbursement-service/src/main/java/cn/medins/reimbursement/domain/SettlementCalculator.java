@@ -18,8 +18,6 @@ import java.util.function.UnaryOperator;
  */
 public final class SettlementCalculator {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final SettlementInput in;
     private final List<String> trace = new ArrayList<>();
 
@@ -278,7 +276,9 @@ public final class SettlementCalculator {
         return Money.format(amount);
     }
 
+    /** {@code 0.88} as {@code 88%}, {@code 0.905} as {@code 90.5%}: the ratio in percent, no trailing zeros. */
     static String percent(BigDecimal ratio) {
-        return ratio.multiply(HUNDRED).stripTrailingZeros().toPlainString() + "%";
+        BigDecimal inPercent = ratio.movePointRight(2);
+        return (inPercent.scale() > 0 ? inPercent.stripTrailingZeros() : inPercent).toPlainString() + "%";
     }
 }
