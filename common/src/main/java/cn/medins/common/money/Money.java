@@ -40,13 +40,13 @@ public final class Money {
      */
     public static String format(BigDecimal amount) {
         BigDecimal inCents = of(amount).movePointRight(SCALE);
-        if (inCents.precision() > 18) {
+        if (inCents.precision() > 11) { // a billion yuan or more: never a bill (ABSURD), so the slow way
             return String.format("%,.2f", of(amount));
         }
         long cents = inCents.longValueExact();
-        long yuan = Math.abs(cents) / 100;
+        int yuan = (int) (Math.abs(cents) / 100);
         int fen = (int) (Math.abs(cents) % 100);
-        byte[] text = new byte[28];
+        byte[] text = new byte[16]; // "-999,999,999.99"
         int at = text.length;
         text[--at] = (byte) ('0' + fen % 10);
         text[--at] = (byte) ('0' + fen / 10);

@@ -19,10 +19,13 @@ import java.util.function.UnaryOperator;
 public final class SettlementCalculator {
 
     private final SettlementInput in;
+    /** Institution level as the policy keys it; PRIMARY institutions arrive here as level 1. */
+    private final String level;
     private final List<String> trace = new ArrayList<>();
 
     private SettlementCalculator(SettlementInput in) {
         this.in = in;
+        this.level = String.valueOf(in.institutionLevel());
     }
 
     public static FundBreakdown calculate(SettlementInput in) {
@@ -117,7 +120,6 @@ public final class SettlementCalculator {
 
     private Fund inpatient(BigDecimal eligible) {
         PolicyDocument.Inpatient policy = in.policy().inpatient();
-        String level = level();
         Accumulators acc = in.accumulators();
         BigDecimal deductible = policy.deductibleByLevel().get(level);
         if (acc.admissions() >= 1) {
@@ -209,9 +211,9 @@ public final class SettlementCalculator {
         BigDecimal remainingDeductible = policy.annualDeductible().subtract(acc.outpatientDeductibleUsed()).max(Money.ZERO);
         BigDecimal applied = eligible.min(round(remainingDeductible));
         BigDecimal above = eligible.subtract(applied);
-        BigDecimal ratio = basicRatio(policy.ratioByLevel().get(level()));
+        BigDecimal ratio = basicRatio(policy.ratioByLevel().get(level));
         BigDecimal paid = round(above.multiply(ratio));
-        trace.add("outpatient pooling (门诊统筹), level " + level() + ": eligible " + yuan(eligible)
+        trace.add("outpatient pooling (门诊统筹), level " + level + ": eligible " + yuan(eligible)
                 + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
                 + percent(ratio) + " = " + yuan(paid));
         BigDecimal pool = capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
@@ -261,11 +263,6 @@ public final class SettlementCalculator {
 
     private BigDecimal reduce(BigDecimal ratio) {
         return in.ratioReduction() == null ? ratio : ratio.subtract(in.ratioReduction()).max(BigDecimal.ZERO);
-    }
-
-    /** Institution level as the policy keys it; PRIMARY institutions arrive here as level 1. */
-    private String level() {
-        return String.valueOf(in.institutionLevel());
     }
 
     static BigDecimal round(BigDecimal amount) {
