@@ -6,6 +6,7 @@ import cn.medins.reimbursement.domain.SettlementInput.BillLine;
 import cn.medins.reimbursement.domain.SettlementInput.CatalogEntry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -21,7 +22,8 @@ public final class SettlementCalculator {
     private final SettlementInput in;
     /** Institution level as the policy keys it; PRIMARY institutions arrive here as level 1. */
     private final String level;
-    private final List<String> trace = new ArrayList<>();
+    /** A stay writes about 15 lines, a visit 5: sized so that the list never grows; handed out read-only. */
+    private final List<String> trace = new ArrayList<>(32);
 
     private SettlementCalculator(SettlementInput in) {
         this.in = in;
@@ -43,8 +45,8 @@ public final class SettlementCalculator {
         trace.add("fund total " + yuan(fund.pool) + " + " + yuan(fund.catastrophic) + " = " + yuan(fundTotal)
                 + "; personal burden (个人负担) = " + yuan(scope.total) + " - " + yuan(fundTotal) + " = " + yuan(burden));
         return new FundBreakdown(scope.total, scope.selfFunded, scope.overLimit, scope.preSelfPay, scope.eligible,
-                fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted, List.copyOf(trace),
-                fund.used, fund.chronic);
+                fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted,
+                Collections.unmodifiableList(trace), fund.used, fund.chronic);
     }
 
     private record Scope(BigDecimal total, BigDecimal selfFunded, BigDecimal overLimit, BigDecimal preSelfPay,
@@ -90,7 +92,7 @@ public final class SettlementCalculator {
                     + (pre.signum() > 0 ? ", pre-self-pay " + percent(share) + " = " + yuan(pre) : ""));
         }
         BigDecimal eligible = total.subtract(selfFunded).subtract(overLimit).subtract(preSelfPay);
-        return new Scope(total, selfFunded, overLimit, preSelfPay, eligible, List.copyOf(unlisted));
+        return new Scope(total, selfFunded, overLimit, preSelfPay, eligible, Collections.unmodifiableList(unlisted));
     }
 
     /** 超限价自费: the part of the unit price above the catalog's limit. */
