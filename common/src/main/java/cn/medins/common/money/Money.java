@@ -45,7 +45,7 @@ public final class Money {
         }
         long cents = inCents.longValueExact();
         int yuan = (int) (Math.abs(cents) / 100);
-        int fen = (int) (Math.abs(cents) % 100);
+        int fen = (int) (Math.abs(cents) - yuan * 100L);
         byte[] text = new byte[16]; // "-999,999,999.99"
         int at = text.length;
         text[--at] = (byte) ('0' + fen % 10);
