@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.medins.account.support.Fixtures;
 import cn.medins.testsupport.AccessMatrix;
 import cn.medins.testsupport.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -3,6 +3,7 @@ package cn.medins.reimbursement;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.medins.reimbursement.support.HospitalCounter;
 import cn.medins.testsupport.AccessMatrix;
 import cn.medins.testsupport.TestData;
 import cn.medins.testsupport.TestKeys;
@@ -63,17 +64,17 @@ class SecurityTest {
 
     @Test
     void countersActForTheirOwnInstitutionAndPeopleSeeTheirOwnSettlements() {
-        Counter.setUpReferenceData();
-        long a = Counter.employee("0");
-        long b = Counter.employee("0");
-        String hospital = "Bearer " + TestKeys.institution(Counter.HOSPITAL);
-        String otherHospital = "Bearer " + TestKeys.institution(Counter.PRIMARY);
+        HospitalCounter.setUpReferenceData();
+        long a = HospitalCounter.employee("0");
+        long b = HospitalCounter.employee("0");
+        String hospital = "Bearer " + TestKeys.institution(HospitalCounter.HOSPITAL);
+        String otherHospital = "Bearer " + TestKeys.institution(HospitalCounter.PRIMARY);
 
         int id = given().header("Authorization", hospital).header("Idempotency-Key", TestData.key())
-                .contentType(ContentType.JSON).body(Counter.outpatient(b, Counter.HOSPITAL, "sec-" + b, "100"))
+                .contentType(ContentType.JSON).body(HospitalCounter.outpatient(b, HospitalCounter.HOSPITAL, "sec-" + b, "100"))
                 .post("/settlements").then().statusCode(201).extract().path("settlementId");
         given().header("Authorization", otherHospital).header("Idempotency-Key", TestData.key())
-                .contentType(ContentType.JSON).body(Counter.outpatient(b, Counter.HOSPITAL, "sec2-" + b, "100"))
+                .contentType(ContentType.JSON).body(HospitalCounter.outpatient(b, HospitalCounter.HOSPITAL, "sec2-" + b, "100"))
                 .post("/settlements").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         given().header("Authorization", otherHospital).header("Idempotency-Key", TestData.key())
                 .post("/settlements/" + id + "/cancellation").then().statusCode(404);
@@ -84,7 +85,7 @@ class SecurityTest {
                 .body("code", equalTo("SETTLEMENT_NOT_FOUND"));
         given().header("Authorization", insuredA).queryParam("personId", b).get("/settlements").then().statusCode(404);
         given().header("Authorization", insuredA).get("/persons/" + b + "/accumulators/2026").then().statusCode(404);
-        java.util.Map<String, Object> claim = Counter.outpatient(b, Counter.REMOTE_HOSPITAL, "sec3-" + b, "100");
+        java.util.Map<String, Object> claim = HospitalCounter.outpatient(b, HospitalCounter.REMOTE_HOSPITAL, "sec3-" + b, "100");
         claim.put("invoiceNumbers", List.of("I-1"));
         given().header("Authorization", insuredA).header("Idempotency-Key", TestData.key())
                 .contentType(ContentType.JSON).body(claim).post("/reimbursement-claims").then().statusCode(404);

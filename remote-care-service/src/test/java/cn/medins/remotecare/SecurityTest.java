@@ -2,6 +2,7 @@ package cn.medins.remotecare;
 
 import static io.restassured.RestAssured.given;
 
+import cn.medins.remotecare.support.People;
 import cn.medins.testsupport.AccessMatrix;
 import cn.medins.testsupport.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Complete stories across the three real services, over HTTP only. */
 class StoriesTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestData.TODAY;
 
     @BeforeAll
     static void suite() {

@@ -41,6 +41,9 @@ public final class PackagedService {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + db.url(),
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password()));
         TestKeys.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (!properties.containsKey("medins.clock.start")) {
+            command.add("-Dmedins.clock.start=" + TestData.CLOCK_START);
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         PackagedService service = new PackagedService(module, List.copyOf(command), "http://127.0.0.1:" + port);

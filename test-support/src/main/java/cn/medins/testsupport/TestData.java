@@ -1,7 +1,13 @@
 package cn.medins.testsupport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hamcrest.Matcher;
@@ -12,7 +18,23 @@ public final class TestData {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
+    /** When the business clock of every service under test starts (test-support's microprofile-config.properties). */
+    public static final Instant CLOCK_START = Instant.parse(testSetting("medins.clock.start"));
+
+    /** The business "today" of the tests: the date in China at {@link #CLOCK_START}. */
+    public static final LocalDate TODAY = CLOCK_START.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+
     private TestData() {
+    }
+
+    private static String testSetting(String name) {
+        try (InputStream in = TestData.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            Properties settings = new Properties();
+            settings.load(in);
+            return settings.getProperty(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A random resident ID number with a valid GB 11643 check character (region 150402). */

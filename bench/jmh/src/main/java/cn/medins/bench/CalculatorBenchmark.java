@@ -1,15 +1,15 @@
 package cn.medins.bench;
 
-import cn.medins.reimbursement.domain.Accumulators;
-import cn.medins.reimbursement.domain.Category;
-import cn.medins.reimbursement.domain.FundBreakdown;
-import cn.medins.reimbursement.domain.MedicalType;
-import cn.medins.reimbursement.domain.PolicyDocument;
-import cn.medins.reimbursement.domain.PolicyDocument.Band;
-import cn.medins.reimbursement.domain.SettlementCalculator;
-import cn.medins.reimbursement.domain.SettlementInput;
-import cn.medins.reimbursement.domain.SettlementInput.BillLine;
-import cn.medins.reimbursement.domain.SettlementInput.CatalogEntry;
+import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.Category;
+import cn.medins.reimbursement.calculation.FundBreakdown;
+import cn.medins.reimbursement.calculation.MedicalType;
+import cn.medins.reimbursement.calculation.PolicyDocument;
+import cn.medins.reimbursement.calculation.PolicyDocument.Band;
+import cn.medins.reimbursement.calculation.SettlementCalculator;
+import cn.medins.reimbursement.calculation.SettlementInput;
+import cn.medins.reimbursement.calculation.SettlementInput.BillLine;
+import cn.medins.reimbursement.calculation.SettlementInput.CatalogEntry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

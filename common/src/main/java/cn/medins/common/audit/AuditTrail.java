@@ -1,5 +1,6 @@
 package cn.medins.common.audit;
 
+import cn.medins.common.config.MedinsConfig;
 import cn.medins.common.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.BlockingOperationControl;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -37,6 +38,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
@@ -61,8 +65,8 @@ public class AuditTrail {
     @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
     String schema;
 
-    @ConfigProperty(name = "medins.audit.flush-interval-ms", defaultValue = "100")
-    long flushIntervalMs;
+    @Inject
+    MedinsConfig config;
 
     private final Queue<AuditEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -77,7 +81,7 @@ public class AuditTrail {
             return;
         }
         AuditEvent event = new AuditEvent();
-        event.at = Instant.now();
+        event.at = clock.instant();
         event.method = request.getMethod();
         event.path = storable(request.getUriInfo().getPath(), PATH_WIDTH);
         event.status = response.getStatus();
@@ -106,7 +110,7 @@ public class AuditTrail {
     private void enqueue(AuditEvent event) {
         pending.add(event);
         if (flushScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(flushIntervalMs, id -> executor.execute(this::flush));
+            vertx.setTimer(config.audit().flushIntervalMs(), id -> executor.execute(this::flush));
         }
     }
 
@@ -145,7 +149,7 @@ public class AuditTrail {
                 LOG.error("audit: the database has been away too long; an audit event was dropped");
             }
             if (flushScheduled.compareAndSet(false, true)) {
-                vertx.setTimer(Math.max(1000, flushIntervalMs), id -> executor.execute(this::flush));
+                vertx.setTimer(Math.max(1000, config.audit().flushIntervalMs()), id -> executor.execute(this::flush));
             }
         }
     }

@@ -7,23 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * {@code Idempotency-Key} handling for POSTs: the first request with a key runs and its response
- * is stored with the effect, in one transaction; the same key and body later gets that response
- * again ({@code Idempotent-Replayed: true}); the same key with another body is refused (422); the
- * same key while the first is still running is refused (409).
+ * {@code Idempotency-Key} handling for operations that move money or create: the first request with
+ * a key runs and its answer is stored with the effect, in one transaction; the same key for the same
+ * operation and request later gets that answer again; the same key with another operation or request
+ * is refused (422); the same key while the first is still running is refused (409).
+ *
+ * <p>The caller names the operation ({@code "settle"}, {@code "cancel settlement 12"}): nothing here
+ * depends on an HTTP request, so a settlement can be made from a test, a job or another protocol
+ * adapter. {@link IdempotentRequests} is the HTTP side for resources.
  *
  * <p>Only successful outcomes are stored: a request refused by a rule rolls back entirely, key
  * included, so the caller may retry it with the same key once the cause is fixed. A saga (a
@@ -34,7 +33,6 @@ import java.util.function.Supplier;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
-    public static final String REPLAYED = "Idempotent-Replayed";
     /** Stored status of a key whose request is still under way (in its transaction, or in a saga). */
     private static final int IN_FLIGHT = 0;
 
@@ -45,45 +43,10 @@ public class Idempotency {
     ObjectMapper mapper;
 
     @Inject
-    HttpHeaders headers;
-
-    @Inject
-    UriInfo uri;
+    Clock clock;
 
     /** The stored answer to an earlier identical request: its status and JSON body. */
     public record StoredAnswer(int status, String body) {
-
-        /** The answer again, marked {@code Idempotent-Replayed: true}. */
-        public Response toResponse() {
-            return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).header(REPLAYED, "true")
-                    .build();
-        }
-    }
-
-    /** For a POST that moves money: the key is required. */
-    @Transactional
-    public Response required(Object request, Supplier<Response> action) {
-        return run(true, request, action);
-    }
-
-    /** For a POST that creates something: the key is honoured when sent. */
-    @Transactional
-    public Response optional(Object request, Supplier<Response> action) {
-        return run(false, request, action);
-    }
-
-    private Response run(boolean required, Object request, Supplier<Response> action) {
-        String key = headers.getHeaderString(HEADER);
-        if (key == null && !required) {
-            return action.get();
-        }
-        Optional<StoredAnswer> previous = claim(key, request);
-        if (previous.isPresent()) {
-            return previous.get().toResponse();
-        }
-        Response response = action.get();
-        complete(key, response.getStatus(), response.getEntity());
-        return response;
     }
 
     /**
@@ -94,15 +57,16 @@ public class Idempotency {
      * never happens. A key already held replays the finished request, or is refused when it was
      * used for another request (422) or is still in flight in a saga (409).
      *
+     * @param operation what the key is used for: the same key for another operation is refused
      * @return the stored answer to replay, or empty when the key is now claimed by this request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredAnswer> claim(String key, Object request) {
+    public Optional<StoredAnswer> claim(String operation, String key, Object request) {
         validate(key);
-        String hash = hash(request);
+        String hash = hash(operation, request);
         int claimed = em.createNativeQuery("insert into {h-schema}idempotency_record (idempotency_key, request_hash, "
                         + "response_status, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
-                .setParameter(1, key).setParameter(2, hash).setParameter(3, IN_FLIGHT).setParameter(4, Instant.now())
+                .setParameter(1, key).setParameter(2, hash).setParameter(3, IN_FLIGHT).setParameter(4, clock.instant())
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
@@ -133,19 +97,13 @@ public class Idempotency {
                 + "and response_status = ?2").setParameter(1, key).setParameter(2, IN_FLIGHT).executeUpdate();
     }
 
-    /** The current request's key; refuses at once (before any work) a money-moving request without one. */
-    public String requireKey() {
-        String key = headers.getHeaderString(HEADER);
-        validate(key);
-        return key;
-    }
-
     private static ProblemException inFlight() {
         return ProblemException.conflict("IDEMPOTENCY_KEY_IN_FLIGHT",
                 "A request with this Idempotency-Key is still being processed; retry in a moment.");
     }
 
-    private static void validate(String key) {
+    /** Refuses at once (before any work) a money-moving request without a valid key. */
+    public static void validate(String key) {
         if (key == null) {
             throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED",
                     "This request moves money: send an Idempotency-Key header (1-128 printable characters) "
@@ -156,8 +114,8 @@ public class Idempotency {
         }
     }
 
-    private String hash(Object request) {
-        String canonical = uri.getPath() + "\n" + json(request);
+    private String hash(String operation, Object request) {
+        String canonical = operation + "\n" + json(request);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -1,5 +1,6 @@
 package cn.medins.common.security;
 
+import cn.medins.common.config.MedinsConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -9,7 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -26,8 +26,8 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     private final Cache<String, JsonWebToken> verified;
 
-    public CachingJwtParser(@ConfigProperty(name = "medins.security.token-cache.size", defaultValue = "10000") long size) {
-        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new UntilTokenExpiry()).build();
+    public CachingJwtParser(MedinsConfig config) {
+        this.verified = Caffeine.newBuilder().maximumSize(config.security().tokenCache().size()).expireAfter(new UntilTokenExpiry()).build();
     }
 
     @Override

@@ -1,29 +1,38 @@
 package cn.medins.reimbursement.clearing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Days and months as the agency counts them: in its time zone (reimbursement.clearing.zone). */
+/** Days and months as the agency counts them: in the business zone ({@code medins.zone}), on the business clock. */
 @ApplicationScoped
 public class ClearingCalendar {
 
-    @ConfigProperty(name = "reimbursement.clearing.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public ZoneId zone() {
-        return zone;
+        return clock.getZone();
     }
 
     public YearMonth currentMonth() {
-        return YearMonth.now(zone);
+        return YearMonth.now(clock);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(zone).toInstant();
+        return month.atDay(1).atStartOfDay(zone()).toInstant();
     }
 
     public Instant end(YearMonth month) {
@@ -31,7 +40,7 @@ public class ClearingCalendar {
     }
 
     public Instant start(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant();
+        return day.atStartOfDay(zone()).toInstant();
     }
 
     public Instant end(LocalDate day) {

@@ -1,6 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
-import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.idempotency.IdempotentRequests;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Caller;
 import cn.medins.common.security.Roles;
@@ -39,7 +39,7 @@ public class ClearingResource {
     ClearingService clearings;
 
     @Inject
-    Idempotency idempotency;
+    IdempotentRequests idempotency;
 
     @Inject
     Caller caller;

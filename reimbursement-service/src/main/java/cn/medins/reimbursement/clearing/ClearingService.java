@@ -1,13 +1,14 @@
 package cn.medins.reimbursement.clearing;
 
 import cn.medins.common.problem.ProblemException;
-import cn.medins.reimbursement.domain.Institution;
+import cn.medins.reimbursement.reference.Institution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ClearingService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -86,7 +90,7 @@ public class ClearingService {
         List<Number> ids = em.createNativeQuery("insert into {h-schema}clearing_statement (institution_code,"
                         + " clearing_month, status, created_at) values (?1, ?2, 'DRAFT', ?3)"
                         + " on conflict (institution_code, clearing_month) do nothing returning id")
-                .setParameter(1, code).setParameter(2, month.toString()).setParameter(3, Instant.now()).getResultList();
+                .setParameter(1, code).setParameter(2, month.toString()).setParameter(3, clock.instant()).getResultList();
         return ids.stream().findFirst().map(Number::longValue);
     }
 
@@ -174,7 +178,7 @@ public class ClearingService {
             throw ProblemException.conflict("STATEMENT_NOT_DRAFT", "Statement " + id + " is " + s.status
                     + ": only a DRAFT is confirmed.");
         }
-        s.confirm();
+        s.confirm(clock.instant());
         return new Cleared(s, lines(id));
     }
 
@@ -186,7 +190,7 @@ public class ClearingService {
             throw ProblemException.conflict("STATEMENT_NOT_CONFIRMED", "Statement " + id + " is " + s.status
                     + ": only a CONFIRMED statement is paid.");
         }
-        s.paid(paymentReference);
+        s.paid(paymentReference, clock.instant());
         return new Cleared(s, lines(id));
     }
 

@@ -67,15 +67,15 @@ public class ClearingStatement extends PanacheEntityBase {
     public Instant paidAt;
 
     /** DRAFT -> CONFIRMED: the institution agrees; the month cannot change any more. */
-    public void confirm() {
+    public void confirm(Instant at) {
         status = Status.CONFIRMED;
-        confirmedAt = Instant.now();
+        confirmedAt = at;
     }
 
     /** CONFIRMED -> PAID: the agency paid it. */
-    public void paid(String reference) {
+    public void paid(String reference, Instant at) {
         status = Status.PAID;
         paymentReference = reference;
-        paidAt = Instant.now();
+        paidAt = at;
     }
 }

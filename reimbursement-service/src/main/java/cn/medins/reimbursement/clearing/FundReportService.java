@@ -1,6 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
-import cn.medins.reimbursement.domain.MedicalType;
+import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

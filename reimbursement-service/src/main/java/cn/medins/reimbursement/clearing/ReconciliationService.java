@@ -1,7 +1,7 @@
 package cn.medins.reimbursement.clearing;
 
 import cn.medins.common.money.Money;
-import cn.medins.reimbursement.domain.MedicalType;
+import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,5 @@
 package cn.medins.reimbursement.client;
 
-import cn.medins.reimbursement.domain.InsuranceType;
 import cn.medins.common.downstream.DownstreamCall;
 import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.ProblemException;

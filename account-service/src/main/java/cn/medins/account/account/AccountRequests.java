@@ -1,0 +1,42 @@
+package cn.medins.account.account;
+
+import cn.medins.account.family.Relation;
+import cn.medins.common.money.PositiveAmount;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** Request bodies of {@code /accounts}. */
+public final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    /**
+     * A payment from the account; {@code reference} is the caller's (e.g. the settlement), unique per
+     * account; {@code allowPartial} pays what the balance has and reports the shortfall.
+     */
+    public record Payment(
+            @NotNull @PositiveAmount BigDecimal amount,
+            @NotNull PaymentPurpose purpose,
+            Long beneficiaryPersonId,
+            @NotBlank @Size(max = 128) String reference,
+            boolean allowPartial) {
+    }
+
+    /**
+     * The member is named by ID number and name, both matching one insured person; agency staff may
+     * name them by {@code memberPersonId} instead, an insured person may not.
+     */
+    public record FamilyMember(Long memberPersonId, @Size(max = 18) String memberIdNumber,
+                               @Size(max = 100) String memberName, @NotNull Relation relation) {
+    }
+
+    /** {@code reason} is free text on purpose: anything but the three allowed reasons is refused by rule. */
+    public record Closure(@NotBlank @Size(max = 64) String reason, @NotBlank @Size(max = 200) String payee) {
+    }
+
+    public record Status(@NotNull AccountStatus status) {
+    }
+}

@@ -1,0 +1,75 @@
+package cn.medins.account.contribution;
+
+import cn.medins.account.enrollment.InsuranceType;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A contribution (缴费): an employee's month ({@code period}) or a resident's yearly premium
+ * ({@code contributionYear}).
+ */
+@Entity
+public class Contribution extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "person_id", nullable = false)
+    public Long personId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InsuranceType kind;
+
+    public YearMonth period;
+
+    @Column(name = "contribution_year")
+    public Integer contributionYear;
+
+    @Column(name = "individual_amount")
+    public BigDecimal individualAmount;
+
+    @Column(name = "employer_amount")
+    public BigDecimal employerAmount;
+
+    /** The whole contribution: individual + employer, or the resident premium. */
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    /** What went into the personal account. */
+    @Column(name = "credited_amount", nullable = false)
+    public BigDecimal creditedAmount;
+
+    @Column(name = "paid_on", nullable = false)
+    public LocalDate paidOn;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static List<YearMonth> monthsOf(long personId) {
+        // the months only, not whole entities: asked on every eligibility check
+        return getEntityManager().createQuery("select c.period from Contribution c where c.personId = ?1 "
+                + "and c.period is not null order by c.period", YearMonth.class).setParameter(1, personId).getResultList();
+    }
+
+    public static Optional<Contribution> forMonth(long personId, YearMonth period) {
+        return find("personId = ?1 and period = ?2", personId, period).firstResultOptional();
+    }
+
+    public static Optional<Contribution> forYear(long personId, int year) {
+        return find("personId = ?1 and contributionYear = ?2", personId, year).firstResultOptional();
+    }
+}

@@ -1,6 +1,0 @@
-package cn.medins.account.domain;
-
-/** A personal account is ACTIVE, FROZEN (by the agency: nothing moves) or CLOSED (paid out). */
-public enum AccountStatus {
-    ACTIVE, FROZEN, CLOSED
-}

@@ -1,6 +1,0 @@
-package cn.medins.account.domain;
-
-/** What a personal-account payment is for: the uses the account may pay (domain section 4). */
-public enum PaymentPurpose {
-    OUTPATIENT, EMERGENCY, PHARMACY, INPATIENT_SELF_PAY, BELOW_DEDUCTIBLE, COMMERCIAL_INSURANCE, RESIDENT_PREMIUM
-}

@@ -1,6 +1,0 @@
-package cn.medins.account.domain;
-
-/** Close relatives that family mutual aid (家庭共济) may bind. */
-public enum Relation {
-    SPOUSE, PARENT, CHILD
-}

@@ -1,0 +1,62 @@
+package cn.medins.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The settings every service shares ({@code medins.*}), written once; each service adds its own
+ * mapping for the rest. README "Configuration" lists each with its environment name.
+ */
+@ConfigMapping(prefix = "medins")
+public interface MedinsConfig {
+
+    /**
+     * The business zone (env {@code MEDINS_ZONE}): every "today" and "now" of the suite is read in it,
+     * whatever the server's own zone, because the insured, the hospitals and the agency's clearing
+     * days are in China.
+     */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    Clock clock();
+
+    Audit audit();
+
+    Security security();
+
+    Readiness readiness();
+
+    interface Clock {
+        /**
+         * When set (env {@code MEDINS_CLOCK_START}, an ISO instant), the business clock starts at this
+         * instant when the service starts and runs on from there: tests and demos fix the date this
+         * way instead of depending on the day they run. Never set in production.
+         */
+        Optional<Instant> start();
+    }
+
+    interface Audit {
+        /** How long written audit events wait to be stored together (ms). */
+        @WithDefault("100")
+        long flushIntervalMs();
+    }
+
+    interface Security {
+        TokenCache tokenCache();
+
+        interface TokenCache {
+            /** How many verified bearer tokens are kept, so that a repeated token is not verified again. */
+            @WithDefault("10000")
+            long size();
+        }
+    }
+
+    interface Readiness {
+        /** Readiness also requires the downstream services to answer (off: a service is ready on its own). */
+        @WithDefault("false")
+        boolean requireDownstream();
+    }
+}

@@ -1,0 +1,11 @@
+package cn.medins.reimbursement.accumulator;
+
+import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.ChronicUse;
+
+/**
+ * What one settlement takes from (or gives back to) a person's year: the yearly quotas, and for a
+ * chronic/special outpatient visit (门诊慢特病) the disease's own.
+ */
+public record Usage(long personId, int year, Accumulators used, String diseaseCode, ChronicUse chronic) {
+}

@@ -1,0 +1,28 @@
+package cn.medins.reimbursement.calculation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the pooled fund and the catastrophic insurance pay for a bill, and the person's burden.
+ * Holds exactly: {@code eligible = total - selfFunded - overLimit - preSelfPay},
+ * {@code fundPaidTotal = poolFundPaid + catastrophicPaid}, {@code personalBurden = total - fundPaidTotal}.
+ * {@code used} is what the settlement adds to the yearly accumulators (and a cancellation takes back);
+ * {@code chronicUsed} what it adds to its chronic disease's (zero for any other visit).
+ */
+public record FundBreakdown(
+        BigDecimal totalAmount,
+        BigDecimal selfFundedAmount,
+        BigDecimal overLimitAmount,
+        BigDecimal preSelfPayAmount,
+        BigDecimal eligibleAmount,
+        BigDecimal deductibleApplied,
+        BigDecimal poolFundPaid,
+        BigDecimal catastrophicPaid,
+        BigDecimal fundPaidTotal,
+        BigDecimal personalBurden,
+        List<String> unlistedItems,
+        List<String> trace,
+        Accumulators used,
+        ChronicUse chronicUsed) {
+}

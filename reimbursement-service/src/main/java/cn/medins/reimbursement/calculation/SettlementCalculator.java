@@ -1,0 +1,283 @@
+package cn.medins.reimbursement.calculation;
+
+import cn.medins.common.money.Money;
+import cn.medins.reimbursement.calculation.PolicyDocument.Band;
+import cn.medins.reimbursement.calculation.SettlementInput.BillLine;
+import cn.medins.reimbursement.calculation.SettlementInput.CatalogEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settlement calculation (结算), a pure function of its input, in the order of docs/rules.md
+ * section 5: self-funded and over-limit, pre-self-pay by category, eligible amount, deductible,
+ * banded fund payment capped by the yearly cap, catastrophic top-up, personal burden. Every amount is
+ * rounded to the cent HALF_UP where it is computed, and the aggregates are sums or differences of
+ * those rounded amounts, so every identity of the breakdown holds exactly.
+ */
+public final class SettlementCalculator {
+
+    private final SettlementInput in;
+    /** Institution level as the policy keys it; PRIMARY institutions arrive here as level 1. */
+    private final String level;
+    /** A stay writes about 15 lines, a visit 5: sized so that the list never grows; handed out read-only. */
+    private final List<String> trace = new ArrayList<>(32);
+
+    private SettlementCalculator(SettlementInput in) {
+        this.in = in;
+        this.level = String.valueOf(in.institutionLevel());
+    }
+
+    public static FundBreakdown calculate(SettlementInput in) {
+        return new SettlementCalculator(in).run();
+    }
+
+    private FundBreakdown run() {
+        Scope scope = classifyLines();
+        trace.add("eligible (政策范围内) = total " + yuan(scope.total) + " - self-funded " + yuan(scope.selfFunded)
+                + " - over-limit " + yuan(scope.overLimit) + " - pre-self-pay " + yuan(scope.preSelfPay) + " = "
+                + yuan(scope.eligible));
+        Fund fund = fund(scope.eligible);
+        BigDecimal fundTotal = fund.pool.add(fund.catastrophic);
+        BigDecimal burden = scope.total.subtract(fundTotal);
+        trace.add("fund total " + yuan(fund.pool) + " + " + yuan(fund.catastrophic) + " = " + yuan(fundTotal)
+                + "; personal burden (个人负担) = " + yuan(scope.total) + " - " + yuan(fundTotal) + " = " + yuan(burden));
+        return new FundBreakdown(scope.total, scope.selfFunded, scope.overLimit, scope.preSelfPay, scope.eligible,
+                fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted,
+                Collections.unmodifiableList(trace), fund.used, fund.chronic);
+    }
+
+    private record Scope(BigDecimal total, BigDecimal selfFunded, BigDecimal overLimit, BigDecimal preSelfPay,
+                         BigDecimal eligible, List<String> unlisted) {
+    }
+
+    private record Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used,
+                        ChronicUse chronic) {
+        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE, ChronicUse.NONE);
+
+        Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used) {
+            this(deductible, pool, catastrophic, used, ChronicUse.NONE);
+        }
+    }
+
+    /** Splits each line into self-funded, over-limit, pre-self-pay and eligible parts. */
+    private Scope classifyLines() {
+        BigDecimal total = Money.ZERO;
+        BigDecimal selfFunded = Money.ZERO;
+        BigDecimal overLimit = Money.ZERO;
+        BigDecimal preSelfPay = Money.ZERO;
+        List<String> unlisted = new ArrayList<>();
+        for (BillLine line : in.lines()) {
+            BigDecimal amount = round(line.quantity().multiply(line.unitPrice()));
+            total = total.add(amount);
+            CatalogEntry entry = in.catalog().get(line.itemCode());
+            if (entry == null || entry.category() == Category.SELF_FUNDED) {
+                selfFunded = selfFunded.add(amount);
+                if (entry == null && !unlisted.contains(line.itemCode())) {
+                    unlisted.add(line.itemCode());
+                }
+                trace.add(line.itemCode() + ": " + yuan(amount) + (entry == null
+                        ? " not in the catalog, self-funded (自费)" : " category SELF_FUNDED (丙类), self-funded"));
+                continue;
+            }
+            BigDecimal over = overLimit(line, entry, amount);
+            BigDecimal share = in.policy().preSelfPayShare().getOrDefault(entry.category().name(), BigDecimal.ZERO);
+            BigDecimal pre = round(amount.subtract(over).multiply(share));
+            overLimit = overLimit.add(over);
+            preSelfPay = preSelfPay.add(pre);
+            trace.add(line.itemCode() + ": " + yuan(amount) + " category " + entry.category()
+                    + (over.signum() > 0 ? ", over price limit " + yuan(over) : "")
+                    + (pre.signum() > 0 ? ", pre-self-pay " + percent(share) + " = " + yuan(pre) : ""));
+        }
+        BigDecimal eligible = total.subtract(selfFunded).subtract(overLimit).subtract(preSelfPay);
+        return new Scope(total, selfFunded, overLimit, preSelfPay, eligible, Collections.unmodifiableList(unlisted));
+    }
+
+    /** 超限价自费: the part of the unit price above the catalog's limit. */
+    private static BigDecimal overLimit(BillLine line, CatalogEntry entry, BigDecimal amount) {
+        if (entry.priceLimit() == null || line.unitPrice().compareTo(entry.priceLimit()) <= 0) {
+            return Money.ZERO;
+        }
+        BigDecimal over = round(line.quantity().multiply(line.unitPrice().subtract(entry.priceLimit())));
+        return over.min(amount);
+    }
+
+    private Fund fund(BigDecimal eligible) {
+        if (in.fundBlockedReason() != null) {
+            trace.add("the pooled fund pays nothing: " + in.fundBlockedReason());
+            return Fund.NONE;
+        }
+        return switch (in.medicalType()) {
+            case INPATIENT -> inpatient(eligible);
+            case GENERAL_OUTPATIENT, EMERGENCY -> outpatient(eligible);
+            case CHRONIC_OUTPATIENT -> chronic(eligible);
+            case PHARMACY -> {
+                trace.add("pharmacy purchase (41): the pooled fund pays nothing; the personal account may pay");
+                yield Fund.NONE;
+            }
+        };
+    }
+
+    private Fund inpatient(BigDecimal eligible) {
+        PolicyDocument.Inpatient policy = in.policy().inpatient();
+        Accumulators acc = in.accumulators();
+        BigDecimal deductible = policy.deductibleByLevel().get(level);
+        if (acc.admissions() >= 1) {
+            BigDecimal repeat = round(deductible.multiply(policy.repeatAdmissionDeductibleFactor()));
+            trace.add("admission " + (acc.admissions() + 1) + " this year: deductible " + yuan(deductible) + " x "
+                    + policy.repeatAdmissionDeductibleFactor().stripTrailingZeros().toPlainString() + " = " + yuan(repeat));
+            deductible = repeat;
+        }
+        BigDecimal applied = eligible.min(round(deductible));
+        BigDecimal above = eligible.subtract(applied);
+        trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + " - deductible (起付线) " + yuan(applied)
+                + " = " + yuan(above));
+        BigDecimal banded = banded(policy.bandsByLevel().get(level), above, this::basicRatio, true);
+        BigDecimal pool = capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
+        Catastrophic top = catastrophic(eligible.subtract(pool));
+        return new Fund(applied, pool, top.paid,
+                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
+    }
+
+    private record Catastrophic(BigDecimal base, BigDecimal paid) {
+    }
+
+    /**
+     * 大额/大病保险: the person's in-scope burden accumulates over the year; of the accumulation, the
+     * part above the threshold is paid by the bands, up to the yearly cap. This settlement pays what
+     * the bands owe on the year's live base after it minus what the year's live settlements were
+     * already paid: measured against payments rather than against what the bands owed before it, a
+     * stay cancelled and settled again is not paid a second time what the others already hold.
+     */
+    private Catastrophic catastrophic(BigDecimal base) {
+        PolicyDocument.Catastrophic policy = in.policy().catastrophic();
+        if (policy == null) {
+            return new Catastrophic(base, Money.ZERO);
+        }
+        BigDecimal before = in.accumulators().catastrophicBurden();
+        BigDecimal after = before.add(base);
+        trace.add("catastrophic (大病保险): yearly in-scope burden " + yuan(before) + " + " + yuan(base) + " = "
+                + yuan(after) + ", threshold " + yuan(policy.threshold()));
+        if (after.compareTo(policy.threshold()) <= 0) {
+            return new Catastrophic(base, Money.ZERO);
+        }
+        BigDecimal owed = dueAbove(policy, after);
+        BigDecimal paidBefore = in.accumulators().catastrophicPaid();
+        BigDecimal due = owed.subtract(paidBefore).min(base).max(Money.ZERO);
+        if (paidBefore.signum() > 0) {
+            trace.add("catastrophic owed on the year " + yuan(owed) + " - already paid this year " + yuan(paidBefore)
+                    + " = " + yuan(due));
+        }
+        return new Catastrophic(base, capped(due, policy.annualCap(), paidBefore, "catastrophic"));
+    }
+
+    private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
+        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), this::reduce, true);
+    }
+
+    /**
+     * 门诊慢特病: paid like a stay, by the disease's own parameters: its yearly deductible consumed
+     * across the year's visits, its ratio (retiree bonus, maxRatio, remote reduction as everywhere),
+     * its yearly cap, and, when it shares the inpatient cap, that cap too. Never the outpatient
+     * pooling quotas. What the person still bears inside the scope enters the catastrophic base.
+     */
+    private Fund chronic(BigDecimal eligible) {
+        PolicyDocument.Chronic disease = in.policy().chronicDisease(in.diseaseCode()).orElseThrow(() ->
+                new IllegalArgumentException("the policy lists no chronic disease " + in.diseaseCode()));
+        ChronicUse use = in.chronicUse();
+        BigDecimal left = disease.deductible().subtract(use.deductibleUsed()).max(Money.ZERO);
+        BigDecimal applied = eligible.min(round(left));
+        BigDecimal above = eligible.subtract(applied);
+        BigDecimal ratio = basicRatio(disease.ratio());
+        BigDecimal paid = round(above.multiply(ratio));
+        trace.add("chronic/special outpatient (门诊慢特病) " + in.diseaseCode() + ": eligible " + yuan(eligible)
+                + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
+                + percent(ratio) + " = " + yuan(paid));
+        BigDecimal pool = capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
+        BigDecimal sharedCap = Money.ZERO;
+        if (disease.sharesInpatientCap()) {
+            pool = capped(pool, in.policy().inpatient().annualCap(), in.accumulators().inpatientFundPaid(),
+                    "inpatient (shared yearly cap)");
+            sharedCap = pool;
+        }
+        Catastrophic top = catastrophic(eligible.subtract(pool));
+        return new Fund(applied, pool, top.paid, new Accumulators(sharedCap, Money.ZERO, Money.ZERO, top.base,
+                top.paid, 0), new ChronicUse(applied, pool));
+    }
+
+    private Fund outpatient(BigDecimal eligible) {
+        PolicyDocument.Outpatient policy = in.policy().outpatient();
+        Accumulators acc = in.accumulators();
+        BigDecimal remainingDeductible = policy.annualDeductible().subtract(acc.outpatientDeductibleUsed()).max(Money.ZERO);
+        BigDecimal applied = eligible.min(round(remainingDeductible));
+        BigDecimal above = eligible.subtract(applied);
+        BigDecimal ratio = basicRatio(policy.ratioByLevel().get(level));
+        BigDecimal paid = round(above.multiply(ratio));
+        trace.add("outpatient pooling (门诊统筹), level " + level + ": eligible " + yuan(eligible)
+                + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
+                + percent(ratio) + " = " + yuan(paid));
+        BigDecimal pool = capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
+        return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
+    }
+
+    /** 分段累进: each segment of {@code amount} at its band's ratio, like income tax. */
+    private BigDecimal banded(List<Band> bands, BigDecimal amount, UnaryOperator<BigDecimal> ratioOf,
+                              boolean traced) {
+        BigDecimal lower = BigDecimal.ZERO;
+        BigDecimal paid = Money.ZERO;
+        for (Band band : bands) {
+            if (amount.compareTo(lower) <= 0) {
+                break;
+            }
+            BigDecimal upper = band.upTo() == null ? amount : amount.min(band.upTo());
+            BigDecimal portion = upper.subtract(lower);
+            BigDecimal ratio = ratioOf.apply(band.ratio());
+            BigDecimal part = round(portion.multiply(ratio));
+            if (traced) {
+                String segment = band.upTo() == null ? "above " + yuan(lower) : yuan(lower) + " to " + yuan(band.upTo());
+                trace.add("  " + segment + ": " + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
+            }
+            paid = paid.add(part);
+            lower = band.upTo() == null ? amount : band.upTo();
+        }
+        return paid;
+    }
+
+    private BigDecimal capped(BigDecimal amount, BigDecimal annualCap, BigDecimal usedThisYear, String what) {
+        BigDecimal left = annualCap.subtract(usedThisYear).max(Money.ZERO);
+        if (amount.compareTo(left) <= 0) {
+            trace.add(what + " fund pays " + yuan(amount) + " (yearly cap " + yuan(annualCap) + ", "
+                    + yuan(left) + " left)");
+            return amount;
+        }
+        trace.add(what + " fund pays " + yuan(amount) + ", limited by the yearly cap (年度最高支付限额) "
+                + yuan(annualCap) + " to the " + yuan(left) + " left");
+        return round(left);
+    }
+
+    /** Basic-fund ratio: plus the retiree bonus, at most maxRatio, less any remote reduction. */
+    private BigDecimal basicRatio(BigDecimal ratio) {
+        BigDecimal withBonus = in.retired() ? ratio.add(in.policy().retireeBonus()) : ratio;
+        return reduce(withBonus.min(in.policy().maxRatio()));
+    }
+
+    private BigDecimal reduce(BigDecimal ratio) {
+        return in.ratioReduction() == null ? ratio : ratio.subtract(in.ratioReduction()).max(BigDecimal.ZERO);
+    }
+
+    static BigDecimal round(BigDecimal amount) {
+        return Money.of(amount);
+    }
+
+    static String yuan(BigDecimal amount) {
+        return Money.format(amount);
+    }
+
+    /** {@code 0.88} as {@code 88%}, {@code 0.905} as {@code 90.5%}: the ratio in percent, no trailing zeros. */
+    static String percent(BigDecimal ratio) {
+        BigDecimal inPercent = ratio.movePointRight(2);
+        return (inPercent.scale() > 0 ? inPercent.stripTrailingZeros() : inPercent).toPlainString() + "%";
+    }
+}

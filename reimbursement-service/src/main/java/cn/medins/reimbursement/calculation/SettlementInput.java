@@ -1,0 +1,42 @@
+package cn.medins.reimbursement.calculation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the calculation needs, already fetched: the policy, the catalog entries of the bill's
+ * items (an item missing from the map is unlisted), the bill, the person's yearly accumulators and
+ * facts. {@code fundBlockedReason} is non-null when the fund must pay nothing (not eligible on the
+ * date, excluded cause), and says why. A chronic/special outpatient visit (14) names its
+ * {@code diseaseCode}, which the policy lists, and brings the year's {@code chronicUse} of that disease.
+ */
+public record SettlementInput(
+        PolicyDocument policy,
+        MedicalType medicalType,
+        int institutionLevel,
+        List<BillLine> lines,
+        Map<String, CatalogEntry> catalog,
+        Accumulators accumulators,
+        boolean retired,
+        String fundBlockedReason,
+        BigDecimal ratioReduction,
+        String diseaseCode,
+        ChronicUse chronicUse) {
+
+    /** Any visit but a chronic/special outpatient one. */
+    public SettlementInput(PolicyDocument policy, MedicalType medicalType, int institutionLevel, List<BillLine> lines,
+                           Map<String, CatalogEntry> catalog, Accumulators accumulators, boolean retired,
+                           String fundBlockedReason, BigDecimal ratioReduction) {
+        this(policy, medicalType, institutionLevel, lines, catalog, accumulators, retired, fundBlockedReason,
+                ratioReduction, null, ChronicUse.NONE);
+    }
+
+    /** One line of the bill. */
+    public record BillLine(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
+    }
+
+    /** What the catalog says of an item: its category and optional price limit (限价). */
+    public record CatalogEntry(Category category, BigDecimal priceLimit) {
+    }
+}

@@ -1,0 +1,213 @@
+package cn.medins.reimbursement.reference;
+
+import cn.medins.common.money.Money;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.common.problem.Violation;
+import cn.medins.reimbursement.calculation.Category;
+import cn.medins.reimbursement.calculation.PolicyDocument;
+import cn.medins.reimbursement.calculation.SettlementInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Policies (versioned), institutions and the catalog, as the agency maintains them. What settlement
+ * reads of them is cached (caches {@code institutions}, {@code policies}, {@code catalog}): reference
+ * data changes rarely, a PUT here invalidates this instance's entry at once, and every entry expires
+ * after {@code quarkus.cache.caffeine.expire-after-write} so that another instance's change is seen
+ * within that time. The cached entities are detached snapshots that nobody modifies.
+ */
+@ApplicationScoped
+public class ReferenceDataService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    private final Map<Long, PolicyDocument> parsed = new ConcurrentHashMap<>();
+
+    /** Catalog entries by item code (empty: not in the catalog). */
+    private final CaffeineCache catalog;
+
+    ReferenceDataService(@CacheName("catalog") Cache catalog) {
+        this.catalog = catalog.as(CaffeineCache.class);
+    }
+
+    /** A stored policy version with its document. */
+    public record PolicyVersion(Policy policy, PolicyDocument document, boolean created) {
+    }
+
+    /** Stores the document as a new version, unless it is the same as the latest version. */
+    @Transactional
+    @CacheInvalidate(cacheName = "policies")
+    public PolicyVersion putPolicy(@CacheKey String region, @CacheKey String insuranceType, @CacheKey int year,
+                                   PolicyDocument document) {
+        List<String> problems = document.problems();
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "VALIDATION_FAILED", String.join("; ", problems),
+                    problems.stream().map(p -> new Violation(p.substring(0, p.indexOf(':')),
+                            p.substring(p.indexOf(':') + 2))).toList());
+        }
+        // versions of one policy are numbered in turn: serialise writers of the same key
+        em.createNativeQuery("select pg_advisory_xact_lock(7412, hashtext(?1))")
+                .setParameter(1, region + "/" + insuranceType + "/" + year).getSingleResult();
+        String json = write(document);
+        var latest = Policy.latest(region, insuranceType, year);
+        if (latest.isPresent() && write(document(latest.get())).equals(json)) {
+            return new PolicyVersion(latest.get(), document, false);
+        }
+        Policy policy = new Policy();
+        policy.insuredRegion = region;
+        policy.insuranceType = insuranceType;
+        policy.year = year;
+        policy.version = latest.map(p -> p.version + 1).orElse(1);
+        policy.document = json;
+        policy.createdAt = clock.instant();
+        policy.persist();
+        return new PolicyVersion(policy, document, true);
+    }
+
+    public PolicyVersion policy(String region, String insuranceType, int year) {
+        Policy policy = Policy.latest(region, insuranceType, year).orElseThrow(() -> ProblemException.notFound(
+                "POLICY_NOT_FOUND", "No policy for region " + region + ", insurance type " + insuranceType
+                        + ", year " + year + "."));
+        return new PolicyVersion(policy, document(policy), false);
+    }
+
+    /**
+     * The parsed document of a stored policy version. Versions are never changed (a change is a new
+     * row), so each is parsed once and kept.
+     */
+    public PolicyDocument document(Policy policy) {
+        return parsed.computeIfAbsent(policy.id, id -> read(policy.document));
+    }
+
+    public PolicyDocument read(String json) {
+        try {
+            return mapper.readValue(json, PolicyDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored policy is not readable", e);
+        }
+    }
+
+    private String write(PolicyDocument document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The latest version of a policy, for settling. */
+    @CacheResult(cacheName = "policies")
+    public Optional<Policy> latestPolicy(String region, String insuranceType, int year) {
+        return Policy.latest(region, insuranceType, year);
+    }
+
+    /** An institution, for settling. */
+    @CacheResult(cacheName = "institutions")
+    public Optional<Institution> findInstitution(String code) {
+        return Institution.findByIdOptional(code);
+    }
+
+    /** The catalog entries of these item codes; codes not in the catalog are absent from the answer. */
+    public Map<String, SettlementInput.CatalogEntry> catalogEntries(Collection<String> codes) {
+        Map<String, SettlementInput.CatalogEntry> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String code : codes) {
+            CompletableFuture<Optional<SettlementInput.CatalogEntry>> known = catalog.getIfPresent(code);
+            if (known == null) {
+                missing.add(code);
+            } else {
+                known.join().ifPresent(entry -> found.put(code, entry));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, SettlementInput.CatalogEntry> loaded = CatalogItem.<CatalogItem>list("itemCode in ?1", missing)
+                    .stream().collect(Collectors.toMap(c -> c.itemCode,
+                            c -> new SettlementInput.CatalogEntry(c.category, c.priceLimit)));
+            for (String code : missing) {
+                catalog.put(code, CompletableFuture.completedFuture(Optional.ofNullable(loaded.get(code))));
+            }
+            found.putAll(loaded);
+        }
+        return found;
+    }
+
+    @Transactional
+    @CacheInvalidate(cacheName = "institutions")
+    public Institution putInstitution(@CacheKey String code, String name, String region, int level, InstitutionKind kind,
+                                      boolean designated, boolean remoteNetworked) {
+        Institution institution = Institution.findById(code);
+        if (institution == null) {
+            institution = new Institution();
+            institution.code = code;
+        }
+        institution.name = name;
+        institution.region = region;
+        institution.level = level;
+        institution.kind = kind;
+        institution.designated = designated;
+        institution.remoteNetworked = remoteNetworked;
+        institution.updatedAt = clock.instant();
+        institution.persist();
+        return institution;
+    }
+
+    public Institution institution(String code) {
+        Institution institution = Institution.findById(code);
+        if (institution == null) {
+            throw ProblemException.notFound("INSTITUTION_NOT_FOUND", "No institution with code " + code + ".");
+        }
+        return institution;
+    }
+
+    @Transactional
+    public CatalogItem putCatalogItem(String code, String name, Category category, BigDecimal priceLimit) {
+        CatalogItem item = CatalogItem.findById(code);
+        if (item == null) {
+            item = new CatalogItem();
+            item.itemCode = code;
+        }
+        item.name = name;
+        item.category = category;
+        item.priceLimit = Money.of(priceLimit);
+        item.updatedAt = clock.instant();
+        item.persist();
+        catalog.invalidate(code).await().indefinitely();
+        return item;
+    }
+
+    public CatalogItem catalogItem(String code) {
+        CatalogItem item = CatalogItem.findById(code);
+        if (item == null) {
+            throw ProblemException.notFound("CATALOG_ITEM_NOT_FOUND", "No catalog item with code " + code + ".");
+        }
+        return item;
+    }
+}

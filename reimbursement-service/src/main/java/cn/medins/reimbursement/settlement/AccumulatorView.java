@@ -1,0 +1,28 @@
+package cn.medins.reimbursement.settlement;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The wire shapes of a person's yearly accumulators (年度累计), used by resource and service alike. */
+public final class AccumulatorView {
+
+    private AccumulatorView() {
+    }
+
+    /** Yearly use; the caps come from the person's policy for that year (null when there is none). */
+    public record Yearly(long personId, int year, BigDecimal inpatientFundPaid, BigDecimal inpatientCapRemaining,
+                         BigDecimal outpatientDeductibleUsed, BigDecimal outpatientFundPaid,
+                         BigDecimal outpatientCapRemaining, BigDecimal catastrophicBurden, BigDecimal catastrophicPaid,
+                         int admissions, Map<String, Chronic> chronic) {
+    }
+
+    /**
+     * One chronic disease's use this year (门诊慢特病); capRemaining null when the policy does not list it.
+     * Its schema keeps the name the published document has always given it (the policy's own
+     * {@code Chronic} came first).
+     */
+    @Schema(name = "Chronic1")
+    public record Chronic(BigDecimal deductibleUsed, BigDecimal fundPaid, BigDecimal capRemaining) {
+    }
+}

@@ -1,0 +1,38 @@
+package cn.medins.reimbursement.settlement;
+
+import cn.medins.reimbursement.calculation.PolicyDocument;
+import cn.medins.reimbursement.calculation.SettlementInput;
+import cn.medins.reimbursement.client.AccountGateway;
+import cn.medins.reimbursement.reference.Institution;
+import cn.medins.reimbursement.reference.Policy;
+import java.util.Map;
+
+/**
+ * A visit admitted to settlement by {@link SettlementAdmission}: what the calculation needs, fetched
+ * before any transaction (institution, the person's eligibility, policy, catalog, remote cover).
+ *
+ * @param blockedReason why the fund pays nothing (an injury cause, not eligible), or null
+ */
+record PreparedVisit(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
+                     Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
+                     RemoteCover.Cover remote, String blockedReason, boolean claim) {
+
+    SettlementMode mode() {
+        return remote.mode();
+    }
+
+    int year() {
+        return request.careDate().getYear();
+    }
+
+    /** The person asked for an account to pay: their own (employees only) or a bound relative's. */
+    boolean wantsAccount() {
+        boolean ownAccount = request.useAccount() && person.hasPersonalAccount();
+        return request.familyPayerPersonId() != null || ownAccount;
+    }
+
+    /** An account pays part of this burden: asked for, allowed where the care is, and not a claim. */
+    boolean needsAccount(Settlement s) {
+        return s.personalBurden.signum() > 0 && wantsAccount() && remote.accountAllowed() && !claim;
+    }
+}

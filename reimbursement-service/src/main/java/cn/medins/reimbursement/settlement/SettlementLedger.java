@@ -1,0 +1,183 @@
+package cn.medins.reimbursement.settlement;
+
+import cn.medins.common.idempotency.Idempotency;
+import cn.medins.common.money.Money;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.accumulator.AccumulatorRepository;
+import cn.medins.reimbursement.accumulator.YearlyAccumulator;
+import cn.medins.reimbursement.client.AccountGateway.Payment;
+import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
+import cn.medins.reimbursement.client.AccountGateway.Refused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The saga's local transactions, each declared here (a bean of its own, because a call to
+ * {@code this.reserve()} would bypass the interceptor): transaction 1 reserves the fund's part,
+ * transaction 2 records the account step; a cancellation starts and finishes likewise; recovery
+ * finishes or voids what was left.
+ */
+@ApplicationScoped
+public class SettlementLedger {
+
+    /** The operations the Idempotency-Key is claimed for. */
+    static final String SETTLE = "settle";
+    static final String CLAIM = "claim";
+    static final String CANCEL = "cancel settlement";
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    AccumulatorRepository accumulators;
+
+    @Inject
+    SettlementRepository settlements;
+
+    @Inject
+    SettlementFactory factory;
+
+    @Inject
+    InvoiceRegister invoices;
+
+    @Inject
+    SettlementMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Transaction 1: claim the key, lock the person's year, compute against the locked accumulators,
+     * store (PENDING while the account still has to pay; a claim SUBMITTED, holding its invoices).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settled reserve(PreparedVisit p, String key) {
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(p.claim() ? CLAIM : SETTLE, key, p.request());
+        if (replay.isPresent()) {
+            return Settled.again(replay.get());
+        }
+        SettlementRequest r = p.request();
+        YearlyAccumulator acc = accumulators.lock(r.personId(), p.year());
+        Settlement s = factory.build(p, factory.calculate(p, acc.snapshot(),
+                accumulators.chronic(r.personId(), p.year(), r.chronicDisease())));
+        s.idempotencyKey = key;
+        if (p.claim()) {
+            s.submit();
+        } else {
+            s.reserve(p.needsAccount(s));
+        }
+        settlements.insert(s);
+        accumulators.take(acc, s.usage());
+        if (p.claim()) {
+            invoices.hold(s, r.invoiceNumbers());
+        }
+        if (s.status != SettlementStatus.PENDING) {
+            idempotency.complete(key, 201, SettlementResponse.of(s));
+        }
+        return Settled.now(s);
+    }
+
+    /**
+     * Transaction 2 of a settlement made now: completes the copy reserved by transaction 1 and stores
+     * it with one conditional update; when recovery has already finished or voided the settlement,
+     * its outcome is the answer.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settlement completeReserved(Settlement s, PaymentOutcome outcome) {
+        complete(s, outcome);
+        if (!settlements.storeCompletion(s)) {
+            return settlements.find(s.id).orElseThrow();
+        }
+        idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
+        return s;
+    }
+
+    /** Transaction 2 of recovery: record what the account paid and complete, under the row's lock. */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settlement finish(long id, PaymentOutcome outcome) {
+        Settlement s = settlements.lock(id);
+        if (s.status != SettlementStatus.PENDING) {
+            return s;
+        }
+        complete(s, outcome);
+        if (s.idempotencyKey != null) {
+            idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
+        }
+        return s;
+    }
+
+    /** What the account step did, in the settlement: paid (own or family account) or refused; COMPLETED. */
+    private void complete(Settlement s, PaymentOutcome outcome) {
+        if (outcome instanceof Payment payment) {
+            s.paidFromAccount(Money.of(payment.paidAmount()), Money.of(payment.balanceAfter()), payment.paymentId());
+            s.note((s.familyPayerPersonId == null ? "personal account" : "family account of person "
+                    + s.familyPayerPersonId + " (家庭共济)") + " paid " + payment.paidAmount() + " (balance after "
+                    + payment.balanceAfter() + "); cash " + s.cashPaid);
+        } else if (outcome instanceof Refused refused) {
+            s.note("the account did not pay (" + refused.code() + ": " + refused.detail() + "); cash " + s.cashPaid);
+        }
+        s.complete(clock.instant());
+    }
+
+    /** Voids a PENDING settlement whose account payment never happened: the quotas come back. */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settlement voidPending(long id, String why) {
+        Settlement s = settlements.lock(id);
+        if (s.status != SettlementStatus.PENDING) {
+            return s;
+        }
+        accumulators.giveBack(s.usage());
+        s.fail("voided: " + why + "; the yearly quotas it held were returned");
+        metrics.count(s);
+        if (s.idempotencyKey != null) {
+            idempotency.release(s.idempotencyKey);
+        }
+        return s;
+    }
+
+    /** Transaction 1 of 撤销: claim the key and mark the settlement CANCELLING (an interrupted one resumes). */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settled startCancelling(long id, String key) {
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(CANCEL, key, List.of(id));
+        if (replay.isPresent()) {
+            return Settled.again(replay.get());
+        }
+        Settlement s = settlements.lock(id);
+        if (s == null) {
+            throw SettlementProblems.notFound("settlement", id);
+        }
+        ProblemException refusal = SettlementProblems.notCancellable(s);
+        if (refusal != null) {
+            throw refusal;
+        }
+        if (s.status == SettlementStatus.COMPLETED) {
+            s.startCancelling(key);
+        }
+        return Settled.now(s);
+    }
+
+    /** Transaction 2 of 撤销 (also recovery's): return the quotas, CANCELLED, complete the keys. */
+    @Transactional(TxType.REQUIRES_NEW)
+    Settlement finishCancelling(long id, String key) {
+        Settlement s = settlements.lock(id);
+        if (s.status != SettlementStatus.CANCELLING) {
+            return s;
+        }
+        accumulators.giveBack(s.usage());
+        invoices.release(s);
+        s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
+                + "fund " + s.fundPaidTotal + " and the yearly quotas returned", clock.instant());
+        metrics.count(s);
+        SettlementResponse answer = SettlementResponse.of(s);
+        idempotency.complete(s.cancellationKey, 200, answer);
+        if (key != null && !key.equals(s.cancellationKey)) {
+            idempotency.complete(key, 200, answer);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package cn.medins.reimbursement.support;
+
+import cn.medins.testsupport.PostgresResource;
+import cn.medins.testsupport.TestKeys;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** reimbursement-service against a simulated account-service that is slow, failing or silent. */
+public class FailingAccountServiceProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.rest-client.account-service.read-timeout", "500",
+                "reimbursement.recovery.pending-age", "0s",
+                "quarkus.rest-client.remote-care-service.url", "http://127.0.0.1:9", // nothing listens there
+                // these tests fail on purpose, many times: keep the breaker closed so each sees its own failure
+                "cn.medins.reimbursement.client.AccountClient/CircuitBreaker/requestVolumeThreshold", "100000");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(TestKeys.class),
+                new TestResourceEntry(WireMockAccountService.class));
+    }
+
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
+    }
+}

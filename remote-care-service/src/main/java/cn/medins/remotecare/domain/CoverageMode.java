@@ -1,6 +1,0 @@
-package cn.medins.remotecare.domain;
-
-/** How care in a region is covered: local, filed, exempt from filing, or not covered. */
-public enum CoverageMode {
-    LOCAL, FILED, EXEMPT, NOT_COVERED
-}

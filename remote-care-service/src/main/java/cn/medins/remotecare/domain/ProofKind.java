@@ -1,6 +1,0 @@
-package cn.medins.remotecare.domain;
-
-/** The proof a long-term filing needs: residence permit (居住证) or work certificate (工作证明). */
-public enum ProofKind {
-    RESIDENCE_PERMIT, WORK_CERTIFICATE
-}
