@@ -35,7 +35,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Database db = choose();
-        System.setProperty("medins.test.db.url", db.url());
         return Map.of("quarkus.datasource.jdbc.url", db.url(),
                 "quarkus.datasource.username", db.user(),
                 "quarkus.datasource.password", db.password());

@@ -1,0 +1,27 @@
+package cn.medins.reimbursement;
+
+import cn.medins.testsupport.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/** The layout of reimbursement-service (one package per capability), kept by rules that fail the build. */
+class ArchitectureTest {
+
+    private static final String BASE = "cn.medins.reimbursement";
+    private static final JavaClasses CLASSES = ArchitectureRules.mainClassesOf(BASE);
+
+    @Test
+    void theCalculationIsPureJava() {
+        ArchitectureRules.calculationIsPure().check(CLASSES);
+    }
+
+    @Test
+    void httpStaysInResourcesClientsAndHealthChecks() {
+        ArchitectureRules.httpOnlyAtTheEdge().check(CLASSES);
+    }
+
+    @Test
+    void capabilityPackagesFormNoCycle() {
+        ArchitectureRules.noCycles(BASE).check(CLASSES);
+    }
+}
