@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,14 +29,23 @@ public final class TestData {
     private TestData() {
     }
 
+    /** A setting of test-support's own META-INF/microprofile-config.properties (common's has the same name). */
     private static String testSetting(String name) {
-        try (InputStream in = TestData.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            Properties settings = new Properties();
-            settings.load(in);
-            return settings.getProperty(name);
+        try {
+            for (URL url : Collections.list(TestData.class.getClassLoader()
+                    .getResources("META-INF/microprofile-config.properties"))) {
+                Properties settings = new Properties();
+                try (InputStream in = url.openStream()) {
+                    settings.load(in);
+                }
+                if ("110".equals(settings.getProperty("config_ordinal")) && settings.containsKey(name)) {
+                    return settings.getProperty(name);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        throw new IllegalStateException("test-support's microprofile-config.properties sets no " + name);
     }
 
     /** A random resident ID number with a valid GB 11643 check character (region 150402). */

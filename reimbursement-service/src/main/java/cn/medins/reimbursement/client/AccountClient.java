@@ -1,5 +1,8 @@
 package cn.medins.reimbursement.client;
 
+import cn.medins.common.downstream.ServerErrorMapper;
+import cn.medins.common.security.ServiceToken;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,11 +14,9 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import cn.medins.common.downstream.ServerErrorMapper;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import cn.medins.common.security.ServiceToken;
 
 /**
  * account-service over REST ({@code quarkus.rest-client.account-service.url}). Reads are retried;
@@ -33,6 +34,7 @@ interface AccountClient {
     @GET
     @Path("/persons/{personId}/eligibility")
     @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreakerName(AccountGateway.ELIGIBILITY_BREAKER)
     Response eligibility(@PathParam("personId") long personId, @QueryParam("date") String date);
 
     @GET

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class AccountGateway {
 
     static final String SERVICE = "account-service";
+    /** The circuit breaker of eligibility reads, by name (operations and tests read its state). */
+    public static final String ELIGIBILITY_BREAKER = "account-eligibility";
 
     @Inject
     @RestClient

@@ -9,6 +9,9 @@ import java.util.Map;
 /** reimbursement-service against a simulated account-service that is slow, failing or silent. */
 public class FailingAccountServiceProfile implements QuarkusTestProfile {
 
+    /** The breaker's volume threshold; {@link TrippingBreakerProfile} keeps the production one. */
+    static final String BREAKER_VOLUME = "cn.medins.reimbursement.client.AccountClient/CircuitBreaker/requestVolumeThreshold";
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
@@ -16,7 +19,7 @@ public class FailingAccountServiceProfile implements QuarkusTestProfile {
                 "reimbursement.recovery.pending-age", "0s",
                 "quarkus.rest-client.remote-care-service.url", "http://127.0.0.1:9", // nothing listens there
                 // these tests fail on purpose, many times: keep the breaker closed so each sees its own failure
-                "cn.medins.reimbursement.client.AccountClient/CircuitBreaker/requestVolumeThreshold", "100000");
+                BREAKER_VOLUME, "100000");
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Readiness of the downstream services a service needs. */
+package cn.medins.common.health;

@@ -1,0 +1,78 @@
+package cn.medins.reimbursement.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.medins.common.downstream.DownstreamUnavailableException;
+import cn.medins.reimbursement.support.TrippingBreakerProfile;
+import cn.medins.reimbursement.support.WireMockAccountService;
+import cn.medins.testsupport.TestData;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The circuit breaker of account-service's eligibility reads, opened, short-circuiting and closing for real. */
+@QuarkusTest
+@TestProfile(TrippingBreakerProfile.class)
+class AccountGatewayBreakerTest {
+
+    private static final String ELIGIBILITY = "/persons/.*/eligibility";
+
+    @Inject
+    AccountGateway accounts;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    private WireMockServer server;
+
+    @BeforeEach
+    void accountServiceFails() {
+        server = WireMockAccountService.server;
+        server.resetAll();
+        server.stubFor(get(urlPathMatching(ELIGIBILITY)).willReturn(serverError()));
+    }
+
+    @AfterEach
+    void close() {
+        breakers.resetAll();
+    }
+
+    @Test
+    void failedReadsOpenTheBreakerTheNextFailsWithoutACallAndItClosesWhenAccountServiceIsBack() {
+        for (int i = 0; i < 4; i++) { // each read is tried 3 times: 12 failed attempts, the threshold is 10
+            assertThrows(DownstreamUnavailableException.class, () -> accounts.eligibility(1, TestData.TODAY));
+        }
+        assertEquals(CircuitBreakerState.OPEN, breakers.currentState(AccountGateway.ELIGIBILITY_BREAKER));
+
+        server.resetRequests();
+        long started = System.nanoTime();
+        DownstreamUnavailableException open = assertThrows(DownstreamUnavailableException.class,
+                () -> accounts.eligibility(1, TestData.TODAY));
+        assertTrue(open.getMessage().contains("account-service"), open.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 400, "answered at once, without retries");
+        server.verify(0, getRequestedFor(urlPathMatching(ELIGIBILITY)));
+
+        server.stubFor(get(urlPathMatching(ELIGIBILITY)).willReturn(okJson("{\"personId\":1,\"eligible\":true,"
+                + "\"reason\":\"COVERED\",\"detail\":\"ok\",\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\","
+                + "\"retired\":false,\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertTrue(accounts.eligibility(1, TestData.TODAY).eligible());
+            assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(AccountGateway.ELIGIBILITY_BREAKER));
+        });
+    }
+}
