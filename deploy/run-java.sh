@@ -4,12 +4,13 @@
 #   deploy/run-java.sh APP_DIR [extra java arguments...]
 # Environment:
 #   JAVA       the java to run (default: java on the PATH)
-#   JAVA_OPTS  the JVM settings (default below: a small service on few cores)
+#   JAVA_OPTS  the JVM settings (default below: a small service on few cores); replaces the defaults
+#   JAVA_OPTS_APPEND  JVM settings added after them (e.g. -Xlog:gc)
 #   AOT_CACHE  where the AOT cache lives (default APP_DIR/app.aot)
 #   AOT        auto (default): on JDK 25+ use the AOT cache when it is there and no older than the
 #              jar, else record one while this run lasts (written when it stops gracefully);
 #              use: only use an existing cache; record: always record; off: neither.
-# The default JVM settings, measured in README "Performance": the client compiler only (most of the
+# The default JVM settings, measured in docs/performance.md: the client compiler only (most of the
 # speed for a fraction of the compile CPU and code cache), the serial collector and a small heap
 # (one service, a live set of about 23 MiB, little garbage per request, no pause worth a concurrent
 # collector; a fixed 8 MiB young generation, and an old one that a full collection shrinks to 10%
@@ -44,4 +45,4 @@ if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
   fi
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of words
-exec "$JAVA" $jvm_args $JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"
+exec "$JAVA" $jvm_args $JAVA_OPTS ${JAVA_OPTS_APPEND:-} -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"
