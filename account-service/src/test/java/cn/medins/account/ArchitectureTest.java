@@ -1,22 +1,11 @@
 package cn.medins.account;
 
-import cn.medins.testsupport.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
+import cn.medins.testsupport.ServiceArchitectureTest;
 
 /** The layout of account-service (one package per capability), kept by rules that fail the build. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String BASE = "cn.medins.account";
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClassesOf(BASE);
-
-    @Test
-    void httpStaysInResourcesClientsAndHealthChecks() {
-        ArchitectureRules.httpOnlyAtTheEdge().check(CLASSES);
-    }
-
-    @Test
-    void capabilityPackagesFormNoCycle() {
-        ArchitectureRules.noCycles(BASE).check(CLASSES);
+    ArchitectureTest() {
+        super("cn.medins.account");
     }
 }

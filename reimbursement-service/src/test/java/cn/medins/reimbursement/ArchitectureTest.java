@@ -1,27 +1,18 @@
 package cn.medins.reimbursement;
 
 import cn.medins.testsupport.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
+import cn.medins.testsupport.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
 /** The layout of reimbursement-service (one package per capability), kept by rules that fail the build. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String BASE = "cn.medins.reimbursement";
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClassesOf(BASE);
+    ArchitectureTest() {
+        super("cn.medins.reimbursement");
+    }
 
     @Test
     void theCalculationIsPureJava() {
-        ArchitectureRules.calculationIsPure().check(CLASSES);
-    }
-
-    @Test
-    void httpStaysInResourcesClientsAndHealthChecks() {
-        ArchitectureRules.httpOnlyAtTheEdge().check(CLASSES);
-    }
-
-    @Test
-    void capabilityPackagesFormNoCycle() {
-        ArchitectureRules.noCycles(BASE).check(CLASSES);
+        ArchitectureRules.calculationIsPure().check(classes);
     }
 }

@@ -111,8 +111,7 @@ public class ContributionService {
     public AllocationRun allocateRetirees(YearMonth period) {
         BigDecimal each = rules.retireeAllocation().fixedAmount().map(Money::of).orElseGet(() ->
                 Money.of(rules.retireeAllocation().averagePension().multiply(rules.retireeAllocation().pensionShare())));
-        List<Enrollment> retirees = Enrollment.list("status = ?1 and personType = ?2 order by personId",
-                Enrollment.Status.ACTIVE, PersonType.RETIRED);
+        List<Enrollment> retirees = Enrollment.activeRetirees();
         int credited = 0;
         for (Enrollment retiree : retirees) {
             PersonalAccount account = PersonalAccount.lock(retiree.personId).orElse(null);

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,11 @@ public class Enrollment extends PanacheEntityBase {
 
     public static Optional<Enrollment> active(long personId) {
         return find("personId = ?1 and status = ?2", personId, Status.ACTIVE).firstResultOptional();
+    }
+
+    /** Every active retiree's enrollment, by person. */
+    public static List<Enrollment> activeRetirees() {
+        return list("status = ?1 and personType = ?2 order by personId", Status.ACTIVE, PersonType.RETIRED);
     }
 
     /** The latest enrollment: the active one, or the last that ended. */

@@ -37,6 +37,17 @@ public class Person extends PanacheEntityBase {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * The person with this ID number under its row lock, inserted first when new, without ever raising
+     * a unique violation (which would doom the transaction): concurrent enrollments of one ID number queue.
+     */
+    public static Person lockOrCreate(String idNumber, String name, Instant at) {
+        getEntityManager().createNativeQuery("insert into {h-schema}person (id_number, name, created_at) "
+                        + "values (?1, ?2, ?3) on conflict (id_number) do nothing")
+                .setParameter(1, idNumber).setParameter(2, name).setParameter(3, at).executeUpdate();
+        return find("idNumber", idNumber).<Person>withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+    }
+
     /** The person, or 404 PERSON_NOT_FOUND. */
     public static Person require(long personId) {
         Person person = findById(personId);

@@ -15,7 +15,6 @@ import cn.medins.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,7 +52,7 @@ public class PersonService {
             throw ProblemException.invalid("personType", personType + " does not go with insurance type "
                     + type.code() + ": use IN_SERVICE, RETIRED or FLEXIBLE with 310 and RESIDENT with 390");
         }
-        Person person = lockOrCreate(idNumber, name);
+        Person person = Person.lockOrCreate(idNumber, name, clock.instant());
         Enrollment.active(person.id).ifPresent(active -> {
             throw ProblemException.conflict("DUPLICATE_ENROLLMENT", "This ID number is already actively enrolled "
                     + "(insurance " + active.insuranceType.code() + " in region " + active.insuredRegion + " since "
@@ -65,17 +64,6 @@ public class PersonService {
             PersonalAccount.open(person.id, clock.instant());
         }
         return new PersonView(person, enrollment, EnrollmentStatus.ACTIVE);
-    }
-
-    /**
-     * Inserts the person if new without ever raising a unique violation (which would doom the
-     * transaction), then locks the row so that concurrent enrollments of one ID number queue.
-     */
-    private Person lockOrCreate(String idNumber, String name) {
-        em.createNativeQuery("insert into {h-schema}person (id_number, name, created_at) values (?1, ?2, ?3) "
-                        + "on conflict (id_number) do nothing")
-                .setParameter(1, idNumber).setParameter(2, name).setParameter(3, clock.instant()).executeUpdate();
-        return Person.find("idNumber", idNumber).withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
     }
 
     public PersonView get(long personId) {

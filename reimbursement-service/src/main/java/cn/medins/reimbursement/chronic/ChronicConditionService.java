@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.chronic;
 
+import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.client.AccountGateway;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,7 @@ public class ChronicConditionService {
         if (validUntil != null && validUntil.isBefore(approvedOn)) {
             throw ProblemException.invalid("validUntil", "must not be before approvedOn");
         }
-        ChronicRegistration.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(7414, hashtext(?1))")
-                .setParameter(1, personId + "/" + diseaseCode).getSingleResult();
+        AdvisoryLock.CHRONIC_REGISTRATION.lock(ChronicRegistration.getEntityManager(), personId + "/" + diseaseCode);
         ChronicRegistration.of(personId).stream()
                 .filter(r -> r.diseaseCode.equals(diseaseCode) && r.overlaps(approvedOn, validUntil)).findFirst()
                 .ifPresent(r -> {

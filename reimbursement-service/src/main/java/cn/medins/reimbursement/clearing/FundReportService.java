@@ -3,7 +3,6 @@ package cn.medins.reimbursement.clearing;
 import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -17,7 +16,7 @@ import java.util.List;
 public class FundReportService {
 
     @Inject
-    EntityManager em;
+    ClearingRepository repository;
 
     @Inject
     ClearingCalendar calendar;
@@ -37,15 +36,8 @@ public class FundReportService {
      * city ({@code XXXX00}) or one district, by medical type (in the order of its national code) and
      * insurance type.
      */
-    @SuppressWarnings("unchecked")
     public List<Row> fund(String region, YearMonth month) {
-        List<Object[]> rows = em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
-                        + " sum(pool_fund_paid), sum(catastrophic_paid), sum(account_paid + family_account_paid),"
-                        + " sum(cash_paid) from {h-schema}settlement where status = 'COMPLETED'"
-                        + " and insured_region like ?1 and completed_at >= ?2 and completed_at < ?3"
-                        + " group by medical_type, insurance_type")
-                .setParameter(1, prefix(region) + "%").setParameter(2, calendar.start(month))
-                .setParameter(3, calendar.end(month)).getResultList();
+        List<Object[]> rows = repository.fundRows(prefix(region), calendar.start(month), calendar.end(month));
         return rows.stream().map(r -> new Row(MedicalType.valueOf((String) r[0]).code(),
                 (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
                 (BigDecimal) r[6], (BigDecimal) r[7]))
@@ -61,15 +53,8 @@ public class FundReportService {
     }
 
     /** Settled directly in another province (filed or exempt), by (insured province, destination province). */
-    @SuppressWarnings("unchecked")
     public List<RemotePair> remote(YearMonth month) {
-        List<Object[]> rows = em.createNativeQuery("select substr(s.insured_region, 1, 2) || '0000',"
-                        + " substr(i.region, 1, 2) || '0000', count(*), sum(s.fund_paid_total)"
-                        + " from {h-schema}settlement s join {h-schema}institution i on i.code = s.institution_code"
-                        + " where s.status = 'COMPLETED' and s.mode in ('REMOTE_FILED', 'REMOTE_EXEMPT') and not s.claim"
-                        + " and substr(s.insured_region, 1, 2) <> substr(i.region, 1, 2)"
-                        + " and s.completed_at >= ?1 and s.completed_at < ?2 group by 1, 2 order by 1, 2")
-                .setParameter(1, calendar.start(month)).setParameter(2, calendar.end(month)).getResultList();
+        List<Object[]> rows = repository.remotePairs(calendar.start(month), calendar.end(month));
         return rows.stream().map(r -> new RemotePair((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
                 (BigDecimal) r[3])).toList();
     }

@@ -4,7 +4,6 @@ import cn.medins.common.money.Money;
 import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Objects;
 public class ReconciliationService {
 
     @Inject
-    EntityManager em;
+    ClearingRepository repository;
 
     @Inject
     ClearingCalendar calendar;
@@ -58,14 +57,8 @@ public class ReconciliationService {
     }
 
     /** The agency's totals for the day, overall and by "medicalType/insuranceType". */
-    @SuppressWarnings("unchecked")
     public Map<String, Totals> agencyTotals(String institutionCode, LocalDate day) {
-        List<Object[]> rows = em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
-                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid)"
-                        + " from {h-schema}settlement where institution_code = ?1 and status = 'COMPLETED' and not claim"
-                        + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type")
-                .setParameter(1, institutionCode).setParameter(2, calendar.start(day)).setParameter(3, calendar.end(day))
-                .getResultList();
+        List<Object[]> rows = repository.dayTotals(institutionCode, calendar.start(day), calendar.end(day));
         Map<String, Totals> byType = new LinkedHashMap<>();
         Totals all = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         for (Object[] r : rows) {
@@ -116,13 +109,8 @@ public class ReconciliationService {
     }
 
     /** Settlement by settlement (3202): what each side lacks and what differs. */
-    @SuppressWarnings("unchecked")
     public DetailResult details(String institutionCode, LocalDate day, List<Detail> theirs) {
-        List<Object[]> rows = em.createNativeQuery("select id, total_amount, fund_paid_total from {h-schema}settlement"
-                        + " where institution_code = ?1 and status = 'COMPLETED' and not claim"
-                        + " and completed_at >= ?2 and completed_at < ?3 order by id")
-                .setParameter(1, institutionCode).setParameter(2, calendar.start(day)).setParameter(3, calendar.end(day))
-                .getResultList();
+        List<Object[]> rows = repository.dayDetails(institutionCode, calendar.start(day), calendar.end(day));
         Map<Long, Detail> ours = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();

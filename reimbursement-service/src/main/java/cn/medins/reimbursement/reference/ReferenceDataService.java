@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.reference;
 
+import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.problem.Violation;
@@ -74,8 +75,7 @@ public class ReferenceDataService {
                             p.substring(p.indexOf(':') + 2))).toList());
         }
         // versions of one policy are numbered in turn: serialise writers of the same key
-        em.createNativeQuery("select pg_advisory_xact_lock(7412, hashtext(?1))")
-                .setParameter(1, region + "/" + insuranceType + "/" + year).getSingleResult();
+        AdvisoryLock.POLICY_VERSION.lock(em, region + "/" + insuranceType + "/" + year);
         String json = write(document);
         var latest = Policy.latest(region, insuranceType, year);
         if (latest.isPresent() && write(document(latest.get())).equals(json)) {

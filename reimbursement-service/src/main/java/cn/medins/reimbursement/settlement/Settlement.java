@@ -33,157 +33,89 @@ public class Settlement extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "person_id", nullable = false)
-    public Long personId;
-
-    @Column(name = "institution_code", nullable = false)
-    public String institutionCode;
-
-    @Column(name = "visit_id", nullable = false)
-    public String visitId;
+    @Column(name = "person_id", nullable = false) public Long personId;
+    @Column(name = "institution_code", nullable = false) public String institutionCode;
+    @Column(name = "visit_id", nullable = false) public String visitId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "medical_type", nullable = false)
-    public MedicalType medicalType;
+    @Column(name = "medical_type", nullable = false) public MedicalType medicalType;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public SettlementMode mode;
-
-    @Column(name = "filing_id")
-    public Long filingId;
+    @Column(nullable = false) public SettlementMode mode;
+    @Column(name = "filing_id") public Long filingId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public SettlementStatus status;
-
-    @Column(name = "insured_region", nullable = false)
-    public String insuredRegion;
-
-    @Column(name = "insurance_type", nullable = false)
-    public String insuranceType;
-
-    @Column(name = "policy_id", nullable = false)
-    public Long policyId;
-
-    @Column(name = "policy_version", nullable = false)
-    public int policyVersion;
-
-    @Column(name = "settlement_year", nullable = false)
-    public int year;
-
-    @Column(name = "admission_date")
-    public LocalDate admissionDate;
-
-    @Column(name = "discharge_date")
-    public LocalDate dischargeDate;
-
-    @Column(name = "service_date")
-    public LocalDate serviceDate;
+    @Column(nullable = false) public SettlementStatus status;
+    @Column(name = "insured_region", nullable = false) public String insuredRegion;
+    @Column(name = "insurance_type", nullable = false) public String insuranceType;
+    @Column(name = "policy_id", nullable = false) public Long policyId;
+    @Column(name = "policy_version", nullable = false) public int policyVersion;
+    @Column(name = "settlement_year", nullable = false) public int year;
+    @Column(name = "admission_date") public LocalDate admissionDate;
+    @Column(name = "discharge_date") public LocalDate dischargeDate;
+    @Column(name = "service_date") public LocalDate serviceDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "injury_cause", nullable = false)
-    public InjuryCause injuryCause;
-
-    @Column(name = "use_account", nullable = false)
-    public boolean useAccount;
-
-    @Column(name = "family_payer_person_id")
-    public Long familyPayerPersonId;
+    @Column(name = "injury_cause", nullable = false) public InjuryCause injuryCause;
+    @Column(name = "use_account", nullable = false) public boolean useAccount;
+    @Column(name = "family_payer_person_id") public Long familyPayerPersonId;
 
     /**
      * The account payment's reference, unique across databases and time (not derived from the id,
      * which restarts after a restore), so that recovery can never mistake another payment for it.
      */
-    @Column(name = "payment_reference", nullable = false, unique = true)
-    public String paymentReference;
+    @Column(name = "payment_reference", nullable = false, unique = true) public String paymentReference;
 
     /** The key of the cancellation under way (CANCELLING), completed when it ends. */
-    @Column(name = "cancellation_key")
-    public String cancellationKey;
+    @Column(name = "cancellation_key") public String cancellationKey;
 
     /** The key the settling request came with, completed or released when the saga ends. */
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
+    @Column(name = "idempotency_key") public String idempotencyKey;
 
-    @Column(name = "total_amount", nullable = false)
-    public BigDecimal totalAmount;
-    @Column(name = "self_funded_amount", nullable = false)
-    public BigDecimal selfFundedAmount;
-    @Column(name = "over_limit_amount", nullable = false)
-    public BigDecimal overLimitAmount;
-    @Column(name = "pre_self_pay_amount", nullable = false)
-    public BigDecimal preSelfPayAmount;
-    @Column(name = "eligible_amount", nullable = false)
-    public BigDecimal eligibleAmount;
-    @Column(name = "deductible_applied", nullable = false)
-    public BigDecimal deductibleApplied;
-    @Column(name = "pool_fund_paid", nullable = false)
-    public BigDecimal poolFundPaid;
-    @Column(name = "catastrophic_paid", nullable = false)
-    public BigDecimal catastrophicPaid;
-    @Column(name = "fund_paid_total", nullable = false)
-    public BigDecimal fundPaidTotal;
-    @Column(name = "personal_burden", nullable = false)
-    public BigDecimal personalBurden;
-    @Column(name = "account_paid", nullable = false)
-    public BigDecimal accountPaid;
-    @Column(name = "family_account_paid", nullable = false)
-    public BigDecimal familyAccountPaid;
-    @Column(name = "cash_paid", nullable = false)
-    public BigDecimal cashPaid;
-    @Column(name = "account_balance_after")
-    public BigDecimal accountBalanceAfter;
-    @Column(name = "account_payment_id")
-    public Long accountPaymentId;
-
-    @Column(name = "used_inpatient_fund_paid", nullable = false)
-    public BigDecimal usedInpatientFundPaid;
-    @Column(name = "used_outpatient_deductible", nullable = false)
-    public BigDecimal usedOutpatientDeductible;
-    @Column(name = "used_outpatient_fund_paid", nullable = false)
-    public BigDecimal usedOutpatientFundPaid;
-    @Column(name = "used_catastrophic_burden", nullable = false)
-    public BigDecimal usedCatastrophicBurden;
-    @Column(name = "used_catastrophic_paid", nullable = false)
-    public BigDecimal usedCatastrophicPaid;
-    @Column(name = "used_admissions", nullable = false)
-    public int usedAdmissions;
+    @Column(name = "total_amount", nullable = false) public BigDecimal totalAmount;
+    @Column(name = "self_funded_amount", nullable = false) public BigDecimal selfFundedAmount;
+    @Column(name = "over_limit_amount", nullable = false) public BigDecimal overLimitAmount;
+    @Column(name = "pre_self_pay_amount", nullable = false) public BigDecimal preSelfPayAmount;
+    @Column(name = "eligible_amount", nullable = false) public BigDecimal eligibleAmount;
+    @Column(name = "deductible_applied", nullable = false) public BigDecimal deductibleApplied;
+    @Column(name = "pool_fund_paid", nullable = false) public BigDecimal poolFundPaid;
+    @Column(name = "catastrophic_paid", nullable = false) public BigDecimal catastrophicPaid;
+    @Column(name = "fund_paid_total", nullable = false) public BigDecimal fundPaidTotal;
+    @Column(name = "personal_burden", nullable = false) public BigDecimal personalBurden;
+    @Column(name = "account_paid", nullable = false) public BigDecimal accountPaid;
+    @Column(name = "family_account_paid", nullable = false) public BigDecimal familyAccountPaid;
+    @Column(name = "cash_paid", nullable = false) public BigDecimal cashPaid;
+    @Column(name = "account_balance_after") public BigDecimal accountBalanceAfter;
+    @Column(name = "account_payment_id") public Long accountPaymentId;
+    @Column(name = "used_inpatient_fund_paid", nullable = false) public BigDecimal usedInpatientFundPaid;
+    @Column(name = "used_outpatient_deductible", nullable = false) public BigDecimal usedOutpatientDeductible;
+    @Column(name = "used_outpatient_fund_paid", nullable = false) public BigDecimal usedOutpatientFundPaid;
+    @Column(name = "used_catastrophic_burden", nullable = false) public BigDecimal usedCatastrophicBurden;
+    @Column(name = "used_catastrophic_paid", nullable = false) public BigDecimal usedCatastrophicPaid;
+    @Column(name = "used_admissions", nullable = false) public int usedAdmissions;
 
     /** 门诊慢特病: the registered disease a chronic/special outpatient visit (14) was paid for. */
-    @Column(name = "disease_code")
-    public String diseaseCode;
-    @Column(name = "used_chronic_deductible", nullable = false)
-    public BigDecimal usedChronicDeductible;
-    @Column(name = "used_chronic_fund_paid", nullable = false)
-    public BigDecimal usedChronicFundPaid;
+    @Column(name = "disease_code") public String diseaseCode;
+    @Column(name = "used_chronic_deductible", nullable = false) public BigDecimal usedChronicDeductible;
+    @Column(name = "used_chronic_fund_paid", nullable = false) public BigDecimal usedChronicFundPaid;
 
     /** A claim (手工报销): paid to the person, not to the institution, so cleared apart. */
-    @Column(nullable = false)
-    public boolean claim;
+    @Column(nullable = false) public boolean claim;
 
     /** When the agency approved or rejected a claim. */
-    @Column(name = "reviewed_at")
-    public Instant reviewedAt;
+    @Column(name = "reviewed_at") public Instant reviewedAt;
 
     /** The bill's lines as JSON, as received. */
-    @Column(nullable = false)
-    public String lines;
+    @Column(nullable = false) public String lines;
 
     /** Unlisted item codes, comma separated. */
-    @Column(name = "unlisted_items", nullable = false)
-    public String unlistedItems;
+    @Column(name = "unlisted_items", nullable = false) public String unlistedItems;
 
     /** The computation in words, one step per line. */
-    @Column(nullable = false)
-    public String trace;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "completed_at")
-    public Instant completedAt;
-    @Column(name = "cancelled_at")
-    public Instant cancelledAt;
+    @Column(nullable = false) public String trace;
+    @Column(name = "created_at", nullable = false) public Instant createdAt;
+    @Column(name = "completed_at") public Instant completedAt;
+    @Column(name = "cancelled_at") public Instant cancelledAt;
 
     public void apply(FundBreakdown b) {
         totalAmount = b.totalAmount();

@@ -25,10 +25,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class SettlementLedger {
 
-    /** The operations the Idempotency-Key is claimed for. */
-    static final String SETTLE = "settle";
-    static final String CLAIM = "claim";
-    static final String CANCEL = "cancel settlement";
+    /**
+     * The operations an Idempotency-Key is claimed for, named as the contract has always named them
+     * (their paths), so that the keys stored before this naming stay valid.
+     */
+    static final String SETTLE = "/settlements";
+    static final String CLAIM = "/reimbursement-claims";
+
+    static String cancel(long id) {
+        return "/settlements/" + id + "/cancellation";
+    }
 
     @Inject
     Idempotency idempotency;
@@ -143,7 +149,7 @@ public class SettlementLedger {
     /** Transaction 1 of 撤销: claim the key and mark the settlement CANCELLING (an interrupted one resumes). */
     @Transactional(TxType.REQUIRES_NEW)
     Settled startCancelling(long id, String key) {
-        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(CANCEL, key, List.of(id));
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(cancel(id), key, List.of(id));
         if (replay.isPresent()) {
             return Settled.again(replay.get());
         }

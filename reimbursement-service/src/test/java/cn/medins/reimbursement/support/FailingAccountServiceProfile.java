@@ -2,6 +2,7 @@ package cn.medins.reimbursement.support;
 
 import cn.medins.testsupport.PostgresResource;
 import cn.medins.testsupport.TestKeys;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,13 @@ public class FailingAccountServiceProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
+        return withDatabaseAndKeys(WireMockAccountService.class);
+    }
+
+    /** The database and the test keys, and this simulation of the downstream services (no global resources). */
+    static List<TestResourceEntry> withDatabaseAndKeys(Class<? extends QuarkusTestResourceLifecycleManager> downstream) {
         return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(TestKeys.class),
-                new TestResourceEntry(WireMockAccountService.class));
+                new TestResourceEntry(downstream));
     }
 
     @Override

@@ -1,15 +1,15 @@
 package cn.medins.remotecare.filing;
 
+import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.problem.ProblemException;
-import cn.medins.remotecare.config.RemoteCareConfig;
 import cn.medins.remotecare.client.AccountGateway;
+import cn.medins.remotecare.config.RemoteCareConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-
 
 /** Remote-care filings (异地就医备案): the rules of docs/rules.md section 6. */
 @ApplicationScoped
@@ -77,40 +77,49 @@ public class FilingService {
         }
         LocalDate today = LocalDate.now(clock);
         switch (r.type()) {
-            case LONG_TERM -> {
-                if (r.proofKind() == null || r.proofNumber() == null || r.proofNumber().isBlank()) {
-                    throw ProblemException.invalid("proof", "a LONG_TERM filing needs proof {kind, number}: "
-                            + "a residence permit or a work certificate");
-                }
-                if (r.endDate() != null) {
-                    throw ProblemException.invalid("endDate", "a LONG_TERM filing is valid until cancelled");
-                }
-                requireNotPast(r.startDate(), today);
-            }
-            case TEMPORARY -> {
-                // a stay already under way may still be filed for and settled directly at discharge
-                if (r.startDate().isBefore(today.minusDays(config.backdateDays()))) {
-                    throw ProblemException.invalid("startDate", "a TEMPORARY filing may start at most " + config.backdateDays()
-                            + " days before today (" + today.minusDays(config.backdateDays()) + "): earlier care is claimed, "
-                            + "or covered by an EMERGENCY filing");
-                }
-            }
-            case EMERGENCY -> {
-                if (r.treatmentDate() == null) {
-                    throw ProblemException.invalid("treatmentDate", "is required for an EMERGENCY filing");
-                }
-                if (r.treatmentDate().isAfter(today)) {
-                    throw ProblemException.invalid("treatmentDate", "cannot be in the future");
-                }
-                if (r.startDate().isAfter(r.treatmentDate())) {
-                    throw ProblemException.invalid("startDate", "must not be after treatmentDate");
-                }
-                if (r.endDate() != null && r.endDate().isBefore(r.treatmentDate())) {
-                    throw ProblemException.invalid("endDate", "must not be before treatmentDate");
-                }
-            }
+            case LONG_TERM -> checkLongTerm(r, today);
+            case TEMPORARY -> checkTemporary(r, today);
+            case EMERGENCY -> checkEmergency(r, today);
             default -> {
             }
+        }
+    }
+
+    /** 长期异地: proof of residence or work, valid until cancelled, from today on. */
+    private static void checkLongTerm(Request r, LocalDate today) {
+        if (r.proofKind() == null || r.proofNumber() == null || r.proofNumber().isBlank()) {
+            throw ProblemException.invalid("proof", "a LONG_TERM filing needs proof {kind, number}: "
+                    + "a residence permit or a work certificate");
+        }
+        if (r.endDate() != null) {
+            throw ProblemException.invalid("endDate", "a LONG_TERM filing is valid until cancelled");
+        }
+        requireNotPast(r.startDate(), today);
+    }
+
+    /** 临时外出: a stay already under way may still be filed for and settled directly at discharge. */
+    private void checkTemporary(Request r, LocalDate today) {
+        LocalDate earliest = today.minusDays(config.backdateDays());
+        if (r.startDate().isBefore(earliest)) {
+            throw ProblemException.invalid("startDate", "a TEMPORARY filing may start at most " + config.backdateDays()
+                    + " days before today (" + earliest + "): earlier care is claimed, or covered by an EMERGENCY "
+                    + "filing");
+        }
+    }
+
+    /** 急诊抢救: filed after the care, covering the treatment date. */
+    private static void checkEmergency(Request r, LocalDate today) {
+        if (r.treatmentDate() == null) {
+            throw ProblemException.invalid("treatmentDate", "is required for an EMERGENCY filing");
+        }
+        if (r.treatmentDate().isAfter(today)) {
+            throw ProblemException.invalid("treatmentDate", "cannot be in the future");
+        }
+        if (r.startDate().isAfter(r.treatmentDate())) {
+            throw ProblemException.invalid("startDate", "must not be after treatmentDate");
+        }
+        if (r.endDate() != null && r.endDate().isBefore(r.treatmentDate())) {
+            throw ProblemException.invalid("endDate", "must not be before treatmentDate");
         }
     }
 
@@ -141,8 +150,7 @@ public class FilingService {
 
     private void refuseOverlap(Filing f) {
         // one person's filings are decided one at a time
-        em.createNativeQuery("select pg_advisory_xact_lock(7414, hashtext(?1))")
-                .setParameter(1, String.valueOf(f.personId)).getSingleResult();
+        AdvisoryLock.REMOTE_CARE_FILING.lock(em, String.valueOf(f.personId));
         for (Filing other : Filing.activeOf(f.personId)) {
             if (Regions.overlap(other.destinationRegion, f.destinationRegion)
                     && other.overlapsInTime(f.validFrom, f.validUntil)) {
