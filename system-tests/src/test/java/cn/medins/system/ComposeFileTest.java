@@ -39,10 +39,14 @@ class ComposeFileTest {
         compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
     }
 
+    /** The service's settings: the shared ones (common's microprofile-config.properties), then its own. */
     private static Properties properties(String module) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(ROOT.resolve(module + "/src/main/resources/application.properties"))) {
-            p.load(r);
+        for (String file : new String[] {"common/src/main/resources/META-INF/microprofile-config.properties",
+                                         module + "/src/main/resources/application.properties"}) {
+            try (Reader r = Files.newBufferedReader(ROOT.resolve(file))) {
+                p.load(r);
+            }
         }
         return p;
     }
@@ -101,7 +105,7 @@ class ComposeFileTest {
                 assertTrue(env.has(jwt.group(1)), module + " sets " + jwt.group(1));
             }
         }
-        String schema = props.getProperty("quarkus.flyway.schemas");
+        String schema = props.getProperty("quarkus.hibernate-orm.database.default-schema");
         String user = env.path("DB_USER").asText();
         String init = Files.readString(ROOT.resolve("deploy/postgres/init-schemas.sh"));
         assertTrue(init.contains("create schema " + schema + " authorization " + user),
