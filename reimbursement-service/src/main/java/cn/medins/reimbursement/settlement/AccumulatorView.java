@@ -19,10 +19,10 @@ public final class AccumulatorView {
 
     /**
      * One chronic disease's use this year (门诊慢特病); capRemaining null when the policy does not list it.
-     * Its schema keeps the name the published document has always given it (the policy's own
-     * {@code Chronic} came first).
+     * Its schema keeps the name the published document has always given it ({@code Chronic}; the
+     * policy's own chronic-disease rule is {@code Chronic1}).
      */
-    @Schema(name = "Chronic1")
+    @Schema(name = "Chronic")
     public record Chronic(BigDecimal deductibleUsed, BigDecimal fundPaid, BigDecimal capRemaining) {
     }
 }
