@@ -10,10 +10,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +27,12 @@ public class AuditResource {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditRepository events;
+
+    @Inject
+    Clock clock;
 
     /** One audited write. */
     public record Entry(long id, Instant at, String subject, String role, String method, String path, int status,
@@ -51,30 +56,12 @@ public class AuditResource {
         trail.flush();
         int size = Cursor.limit(limit);
         Long before = Cursor.decode(cursor);
-        StringBuilder query = new StringBuilder("id < ?1");
-        List<Object> params = new ArrayList<>(List.of(before == null ? Long.MAX_VALUE : before));
-        add(query, params, "subject", subject);
-        add(query, params, "role", role);
-        add(query, params, "outcome", outcome);
         LocalDate fromDate = Params.date("from", from, null);
         LocalDate toDate = Params.date("to", to, null);
-        if (fromDate != null) {
-            params.add(fromDate.atStartOfDay().toInstant(ZoneOffset.UTC));
-            query.append(" and at >= ?").append(params.size());
-        }
-        if (toDate != null) {
-            params.add(toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-            query.append(" and at < ?").append(params.size());
-        }
-        List<AuditEvent> rows = AuditEvent.<AuditEvent>find(query + " order by id desc", params.toArray())
-                .page(0, size + 1).list();
+        // the dates are the agency's, in the business zone
+        List<AuditEvent> rows = events.page(subject, role, outcome,
+                fromDate == null ? null : fromDate.atStartOfDay(clock.getZone()).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), before, size);
         return Page.of(rows, size, e -> e.id, Entry::of);
-    }
-
-    private static void add(StringBuilder query, List<Object> params, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            params.add(value);
-            query.append(" and ").append(field).append(" = ?").append(params.size());
-        }
     }
 }

@@ -2,7 +2,6 @@ package cn.medins.common.audit;
 
 import cn.medins.common.config.MedinsConfig;
 import cn.medins.common.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -11,11 +10,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +19,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -60,10 +54,7 @@ public class AuditTrail {
     Vertx vertx;
 
     @Inject
-    EntityManager em;
-
-    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
-    String schema;
+    AuditRepository events;
 
     @Inject
     MedinsConfig config;
@@ -125,22 +116,7 @@ public class AuditTrail {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("insert into " + schema + ".audit_event "
-                        + "(at, subject, role, method, path, status, outcome) values (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (AuditEvent e : batch) {
-                        insert.setTimestamp(1, Timestamp.from(e.at));
-                        insert.setString(2, e.subject);
-                        insert.setString(3, e.role);
-                        insert.setString(4, e.method);
-                        insert.setString(5, e.path);
-                        insert.setInt(6, e.status);
-                        insert.setString(7, e.outcome);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }));
+            events.insert(batch);
         } catch (RuntimeException e) {
             // the database is away: keep the events for the next flush rather than lose them
             LOG.warnf("audit: %d events not written yet (%s); retrying", batch.size(), e.getMessage());
