@@ -1,27 +1,41 @@
 package cn.medins.common.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * JSON bodies are read strictly, the same in every service, so that a malformed input is a 400
  * naming the field instead of a guess or a 500: a key given twice in one object, a number where
  * text or a yes/no is meant ({@code "designated": -1}), a fraction where a whole number is meant
- * ({@code 26.9} for an id), and text holding a NUL character (PostgreSQL cannot store it) are all
+ * ({@code 26.9} for an id), text holding a NUL character (PostgreSQL cannot store it), a date or a
+ * month given other than as its ISO text ({@code "date": -1} would otherwise be read as a day count)
+ * and a field the request does not have ({@code quarkus.jackson.fail-on-unknown-properties}) are all
  * refused.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** After Quarkus's own customizers, so that these date readers replace the Java time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -38,7 +52,34 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("no-nul-in-text").addDeserializer(String.class, new NoNul()));
+        mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new NoNul())
+                .addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse))
+                .addDeserializer(YearMonth.class, new IsoText<>(YearMonth.class, YearMonth::parse)));
+    }
+
+    /** A date or a month only as its ISO text ({@code 2026-12-01}, {@code 2026-12}): no numbers, no arrays. */
+    static final class IsoText<T> extends StdScalarDeserializer<T> {
+
+        private final transient Function<String, T> parse;
+
+        IsoText(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            String text = p.getText().strip();
+            try {
+                return parse.apply(text);
+            } catch (DateTimeParseException e) {
+                return (T) ctxt.handleWeirdStringValue(handledType(), text, "not an ISO date or month");
+            }
+        }
     }
 
     /** Text as Jackson reads it, refusing the NUL character. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -32,6 +33,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a caller of a 503 waits before retrying (the database back, a saga finished). */
+    public static final String RETRY_AFTER_SECONDS = "2";
     private static final Pattern ACCEPTED_VALUES = Pattern.compile("\\[([^\\]]*)]\\s*$");
     private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
             400, "BAD_REQUEST", 401, "UNAUTHORIZED", 403, "FORBIDDEN", 404, "NOT_FOUND",
@@ -40,7 +43,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.code(), e.getMessage(), e.violations(), uri);
+        Response problem = respond(e.status(), e.code(), e.getMessage(), e.violations(), uri);
+        // a 503 is a moment's unavailability: say when to retry (a settlement left PENDING is finished by then)
+        return e.status() == 503 ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build()
+                : problem;
     }
 
     @ServerExceptionMapper
@@ -69,6 +75,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return fieldProblem(e, "is not a field of this request (a misspelt field would be silently ignored)",
+                    uri, unknown.getPropertyName());
+        }
         return fieldProblem(e, "expected " + describe(e.getTargetType()), uri);
     }
 
@@ -106,7 +116,7 @@ public class ProblemMappers {
             LOG.warnf("The database is not answering for %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
             Response problem = respond(503, "DATABASE_UNAVAILABLE", "The database is not answering; nothing was done. "
                     + "Retry in a moment.", null, uri);
-            return Response.fromResponse(problem).header("Retry-After", "2").build();
+            return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", null, uri);
@@ -176,7 +186,13 @@ public class ProblemMappers {
     }
 
     private static Response fieldProblem(JsonMappingException e, String message, UriInfo uri) {
-        String field = jsonPath(e);
+        return fieldProblem(e, message, uri, null);
+    }
+
+    /** {@code orField}: the field to name when the path has none (an unknown field at the top level). */
+    private static Response fieldProblem(JsonMappingException e, String message, UriInfo uri, String orField) {
+        String path = jsonPath(e);
+        String field = path.isEmpty() && orField != null ? orField : path;
         if (field.isEmpty()) {
             return respond(400, "MALFORMED_JSON", "The body has the wrong shape: " + message, null, uri);
         }

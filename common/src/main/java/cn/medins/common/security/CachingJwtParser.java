@@ -9,6 +9,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -37,10 +39,27 @@ public class CachingJwtParser extends DefaultJWTParser {
             return known;
         }
         JsonWebToken jwt = super.parse(token);
+        requireClaimTypes(jwt);
         if (jwt.getExpirationTime() > 0) {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    /**
+     * The suite's own claims have one type each: {@code personId} a whole number, {@code institutionCode}
+     * text. A token with {@code "personId": "12"} is refused (401), not read as person 12.
+     */
+    static void requireClaimTypes(JsonWebToken jwt) throws ParseException {
+        Object person = jwt.getClaim("personId");
+        if (person != null && !(person instanceof JsonNumber n && n.isIntegral())
+                && !(person instanceof Long || person instanceof Integer)) {
+            throw new ParseException("the personId claim must be a whole number");
+        }
+        Object institution = jwt.getClaim("institutionCode");
+        if (institution != null && !(institution instanceof String || institution instanceof JsonString)) {
+            throw new ParseException("the institutionCode claim must be text");
+        }
     }
 
     /** An entry lives exactly as long as its token is valid. */

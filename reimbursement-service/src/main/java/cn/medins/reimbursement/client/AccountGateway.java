@@ -3,6 +3,7 @@ package cn.medins.reimbursement.client;
 import cn.medins.common.downstream.DownstreamCall;
 import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,7 @@ public class AccountGateway {
     AccountClient client;
 
     /** account-service's eligibility answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Eligibility(long personId, boolean eligible, String reason, String detail, InsuranceType insuranceType,
                               String personType, boolean retired, String insuredRegion, String status) {
 
@@ -39,6 +41,7 @@ public class AccountGateway {
     }
 
     /** A personal account. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Account(long personId, BigDecimal balance, String status) {
     }
 
@@ -47,6 +50,7 @@ public class AccountGateway {
     }
 
     /** A payment as account-service reports it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Payment(long paymentId, BigDecimal paidAmount, BigDecimal shortfall, BigDecimal balanceAfter,
                           String reference, boolean refunded) implements PaymentOutcome {
     }
@@ -55,9 +59,11 @@ public class AccountGateway {
     public record Refused(int status, String code, String detail) implements PaymentOutcome {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     private record Problem(String code, String detail) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     private record PaymentPage(List<Payment> items) {
     }
 
@@ -82,9 +88,9 @@ public class AccountGateway {
         try (Response r = DownstreamCall.of(SERVICE, () -> client.pay(payer, key,
                 new AccountClient.PaymentRequest(amount, purpose, beneficiary, reference, true)))) {
             if (r.getStatus() == 201) {
-                return r.readEntity(Payment.class);
+                return DownstreamCall.read(SERVICE, r, Payment.class);
             }
-            Problem p = r.readEntity(Problem.class);
+            Problem p = DownstreamCall.read(SERVICE, r, Problem.class);
             if ("DUPLICATE_REFERENCE".equals(p.code())) {
                 return paymentFor(payer, reference).<PaymentOutcome>map(x -> x)
                         .orElse(new Refused(409, p.code(), p.detail()));
@@ -109,7 +115,7 @@ public class AccountGateway {
             if (r.getStatus() == 201 || r.getStatus() == 409) {
                 return;
             }
-            Problem p = r.readEntity(Problem.class);
+            Problem p = DownstreamCall.read(SERVICE, r, Problem.class);
             throw ProblemException.rule("ACCOUNT_REFUND_REFUSED", "account-service refused the refund: " + p.code()
                     + " " + p.detail());
         }
@@ -119,6 +125,6 @@ public class AccountGateway {
         if (r.getStatus() != 200) {
             throw DownstreamCall.unexpected(SERVICE, r);
         }
-        return r.readEntity(type);
+        return DownstreamCall.read(SERVICE, r, type);
     }
 }

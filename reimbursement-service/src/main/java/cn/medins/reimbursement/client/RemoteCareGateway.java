@@ -3,6 +3,7 @@ package cn.medins.reimbursement.client;
 import cn.medins.common.downstream.DownstreamCall;
 import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,7 @@ public class RemoteCareGateway {
     RemoteCareClient client;
 
     /** remote-care-service's answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Coverage(boolean covered, String mode, Long filingId, boolean personalAccountEnabled,
                            String reason) {
     }
@@ -30,7 +32,7 @@ public class RemoteCareGateway {
             if (r.getStatus() != 200) {
                 throw DownstreamCall.unexpected("remote-care-service", r);
             }
-            return r.readEntity(Coverage.class);
+            return DownstreamCall.read("remote-care-service", r, Coverage.class);
         } catch (DownstreamUnavailableException e) {
             LOG.warnf("remote-care-service unavailable: %s", e.getMessage());
             throw ProblemException.unavailable("REMOTE_CARE_SERVICE_UNAVAILABLE", "remote-care-service is not "

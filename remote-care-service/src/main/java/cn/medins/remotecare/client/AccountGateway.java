@@ -1,6 +1,7 @@
 package cn.medins.remotecare.client;
 
 import cn.medins.common.downstream.DownstreamCall;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,7 @@ public class AccountGateway {
     AccountClient client;
 
     /** What remote care needs of a person. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Person(long personId, String insuranceType, String personType, String insuredRegion,
                          String status) {
 
@@ -37,7 +39,7 @@ public class AccountGateway {
             if (r.getStatus() != 200) {
                 throw DownstreamCall.unexpected(SERVICE, r);
             }
-            return Optional.of(r.readEntity(Person.class));
+            return Optional.of(DownstreamCall.read(SERVICE, r, Person.class));
         }
     }
 }
