@@ -44,6 +44,9 @@ public final class PackagedService {
         if (!properties.containsKey("medins.clock.start")) {
             command.add("-Dmedins.clock.start=" + TestData.CLOCK_START);
         }
+        if (!properties.containsKey("quarkus.shutdown.delay")) {
+            command.add("-Dquarkus.shutdown.delay=0s"); // the tests that stop a service want it gone at once
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         PackagedService service = new PackagedService(module, List.copyOf(command), "http://127.0.0.1:" + port);
@@ -77,6 +80,16 @@ public final class PackagedService {
 
     public void stop() {
         process.destroy();
+    }
+
+    /** Sends SIGTERM, as Kubernetes does to a pod it stops, and waits until the process has exited. */
+    public int terminate(java.time.Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(module + " did not stop within " + within + " of SIGTERM");
+        }
+        return process.exitValue();
     }
 
     private void waitUntilReady(File log) throws IOException {

@@ -112,6 +112,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseBusy(e)) {
+            LOG.warnf("The database was busy for %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            Response problem = respond(503, "DATABASE_BUSY", "The data this request needs is locked by other work "
+                    + "(a lock or statement timeout); nothing was done. Retry in a moment.", null, uri);
+            return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         if (databaseUnavailable(e)) {
             LOG.warnf("The database is not answering for %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
             Response problem = respond(503, "DATABASE_UNAVAILABLE", "The database is not answering; nothing was done. "
@@ -148,6 +154,26 @@ public class ProblemMappers {
      */
     static boolean databaseUnavailable(Throwable e) {
         return databaseUnavailable(e, 0);
+    }
+
+    /**
+     * A wait cut short by the bounds every connection has (docs: README "Operating"): a lock not granted
+     * within {@code lock_timeout} (SQL state 55P03) or a statement cancelled by {@code statement_timeout}
+     * (57014). Such a request rolled back; the caller may retry it.
+     */
+    static boolean databaseBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("55P03".equals(sql.getSQLState())
+                    || "57014".equals(sql.getSQLState()))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && databaseBusy(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Causes and suppressed exceptions too: a failed commit carries the driver's error as suppressed. */

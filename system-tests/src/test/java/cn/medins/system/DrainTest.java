@@ -1,0 +1,106 @@
+package cn.medins.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.medins.testsupport.PackagedService;
+import cn.medins.testsupport.TestKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rolling update's SIGTERM drains instead of cutting: readiness reports DOWN at once, the service
+ * goes on answering for the drain delay while the load balancer (here the load itself, which stops
+ * sending once it sees readiness DOWN) steers away, then it finishes what is in flight and exits.
+ * Every request sent gets an answer, and none is a 500.
+ */
+class DrainTest {
+
+    @BeforeAll
+    static void suite() {
+        Suite.start();
+    }
+
+    @Test
+    void sigtermUnderLoadLosesNoAnswer() throws Exception {
+        PackagedService draining = PackagedService.start("reimbursement-service", Map.of(
+                "quarkus.rest-client.account-service.url", Suite.accounts.url(),
+                "quarkus.rest-client.remote-care-service.url", Suite.remoteCare.url(),
+                "quarkus.shutdown.delay", "2s"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest read = HttpRequest.newBuilder(URI.create(draining.url() + "/policies/150400/310/2026"))
+                .header("Authorization", "Bearer " + TestKeys.agency()).timeout(Duration.ofSeconds(10)).build();
+        AtomicBoolean steeredAway = new AtomicBoolean();
+        Queue<String> outcomes = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newFixedThreadPool(5);
+        for (int i = 0; i < 4; i++) {
+            load.submit(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!steeredAway.get() && System.nanoTime() < deadline) {
+                    outcomes.add(send(http, read));
+                }
+            });
+        }
+        load.submit(() -> { // the load balancer: polls readiness and stops routing when it is DOWN
+            while (!steeredAway.get()) {
+                if (send(http, HttpRequest.newBuilder(URI.create(draining.url() + "/q/health/ready")).build())
+                        .startsWith("503")) {
+                    steeredAway.set(true);
+                }
+                sleep(100);
+            }
+        });
+        long warm = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (outcomes.size() < 100 && System.nanoTime() < warm) { // the load is under way
+            sleep(100);
+        }
+        long signalled = System.nanoTime();
+        int exit = draining.terminate(Duration.ofSeconds(20));
+        Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+        load.shutdown();
+        assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+
+        List<String> all = List.copyOf(outcomes);
+        assertTrue(steeredAway.get(), "readiness reported DOWN during the drain");
+        assertTrue(stopping.toMillis() >= 1800, "it went on answering for the drain delay: " + stopping);
+        Map<String, Long> byOutcome = all.stream().collect(java.util.stream.Collectors.groupingBy(o -> o,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertTrue(byOutcome.getOrDefault("200", 0L) > 50, "the load ran: " + byOutcome);
+        assertEquals(List.of(), all.stream().filter(o -> !o.equals("200") && !o.equals("503+Retry-After")).toList(),
+                "every request sent got a 200 or a 503 with Retry-After");
+        assertTrue(exit == 0 || exit == 143, "it exited by itself after SIGTERM (JVM status 143), not killed: " + exit);
+    }
+
+    private static String send(HttpClient http, HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+                return "503+Retry-After";
+            }
+            return String.valueOf(r.statusCode());
+        } catch (Exception e) {
+            return "no answer: " + e;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
