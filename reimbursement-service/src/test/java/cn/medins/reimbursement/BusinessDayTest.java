@@ -3,7 +3,6 @@ package cn.medins.reimbursement;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,10 +40,7 @@ class BusinessDayTest {
                 .statusCode(anyOf(equalTo(200), equalTo(201)));
         var server = WireMockAccountService.server;
         server.resetAll();
-        server.stubFor(get(urlPathMatching("/persons/" + PERSON + "/eligibility")).willReturn(okJson(
-                "{\"personId\":" + PERSON + ",\"eligible\":true,\"reason\":\"COVERED\",\"detail\":\"ok\","
-                        + "\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\",\"retired\":false,"
-                        + "\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
+        WireMockAccountService.stubEligible(PERSON);
         server.stubFor(get(urlPathEqualTo("/coverage")).willReturn(okJson("{\"covered\":false,\"mode\":\"NOT_COVERED\","
                 + "\"filingId\":null,\"personalAccountEnabled\":false,\"reason\":\"no filing\"}")));
     }

@@ -60,10 +60,7 @@ class AccountServiceFailureTest {
         accounts.resetAll();
         HospitalCounter.setUpReferenceData();
         person = PERSONS.incrementAndGet();
-        accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility")).willReturn(okJson(
-                "{\"personId\":" + person + ",\"eligible\":true,\"reason\":\"COVERED\",\"detail\":\"ok\","
-                        + "\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\",\"retired\":false,"
-                        + "\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
+        WireMockAccountService.stubEligible(person);
     }
 
     /** 1,000 at level 3: 600 deductible, 200 from the fund, burden 800. */

@@ -2,7 +2,6 @@ package cn.medins.reimbursement.settlement;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -47,10 +46,7 @@ class DownstreamFaultsTest {
     }
 
     private void eligible() {
-        accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility")).willReturn(okJson(
-                "{\"personId\":" + person + ",\"eligible\":true,\"reason\":\"COVERED\",\"detail\":\"ok\","
-                        + "\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\",\"retired\":false,"
-                        + "\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
+        WireMockAccountService.stubEligible(person);
     }
 
     private Map<String, Object> visit(String id) {
