@@ -20,6 +20,7 @@ public final class PackagedService {
     private final String module;
     private final List<String> command;
     private final String url;
+    private final List<java.nio.file.Path> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process process;
 
     private PackagedService(String module, List<String> command, String url) {
@@ -57,6 +58,7 @@ public final class PackagedService {
     private void launch() {
         try {
             File log = Files.createTempFile(module + "-", ".log").toFile();
+            logs.add(log.toPath());
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
             waitUntilReady(log);
         } catch (IOException e) {
@@ -76,6 +78,15 @@ public final class PackagedService {
 
     public String url() {
         return url;
+    }
+
+    /** What the process wrote, every run since it was first started (a restart writes a new log). */
+    public String output() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (java.nio.file.Path log : logs) {
+            all.append(Files.readString(log)).append('\n');
+        }
+        return all.toString();
     }
 
     public void stop() {

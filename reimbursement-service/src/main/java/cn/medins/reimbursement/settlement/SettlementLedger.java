@@ -103,18 +103,22 @@ public class SettlementLedger {
         return s;
     }
 
-    /** Transaction 2 of recovery: record what the account paid and complete, under the row's lock. */
+    /**
+     * Transaction 2 of recovery: record what the account paid and complete, under the row's lock.
+     *
+     * @return false when the settlement was no longer PENDING (another replica, or the request, finished it)
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    Settlement finish(long id, PaymentOutcome outcome) {
+    boolean finish(long id, PaymentOutcome outcome) {
         Settlement s = settlements.lock(id);
         if (s.status != SettlementStatus.PENDING) {
-            return s;
+            return false;
         }
         complete(s, outcome);
         if (s.idempotencyKey != null) {
             idempotency.complete(s.idempotencyKey, 201, SettlementResponse.of(s));
         }
-        return s;
+        return true;
     }
 
     /** What the account step did, in the settlement: paid (own or family account) or refused; COMPLETED. */
@@ -130,12 +134,16 @@ public class SettlementLedger {
         s.complete(clock.instant());
     }
 
-    /** Voids a PENDING settlement whose account payment never happened: the quotas come back. */
+    /**
+     * Voids a PENDING settlement whose account payment never happened: the quotas come back.
+     *
+     * @return false when the settlement was no longer PENDING: nothing was done
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    Settlement voidPending(long id, String why) {
+    boolean voidPending(long id, String why) {
         Settlement s = settlements.lock(id);
         if (s.status != SettlementStatus.PENDING) {
-            return s;
+            return false;
         }
         accumulators.giveBack(s.usage());
         s.fail("voided: " + why + "; the yearly quotas it held were returned");
@@ -143,7 +151,7 @@ public class SettlementLedger {
         if (s.idempotencyKey != null) {
             idempotency.release(s.idempotencyKey);
         }
-        return s;
+        return true;
     }
 
     /** Transaction 1 of 撤销: claim the key and mark the settlement CANCELLING (an interrupted one resumes). */
@@ -167,13 +175,32 @@ public class SettlementLedger {
         return Settled.now(s);
     }
 
-    /** Transaction 2 of 撤销 (also recovery's): return the quotas, CANCELLED, complete the keys. */
+    /** Transaction 2 of 撤销: return the quotas, CANCELLED, complete the keys; the settlement as it now is. */
     @Transactional(TxType.REQUIRES_NEW)
     Settlement finishCancelling(long id, String key) {
         Settlement s = settlements.lock(id);
-        if (s.status != SettlementStatus.CANCELLING) {
-            return s;
+        if (s.status == SettlementStatus.CANCELLING) {
+            cancel(s, key);
         }
+        return s;
+    }
+
+    /**
+     * Recovery's transaction 2 of an interrupted 撤销.
+     *
+     * @return false when the settlement was no longer CANCELLING (another replica, or a retry, finished it)
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean recoverCancelling(long id) {
+        Settlement s = settlements.lock(id);
+        if (s.status != SettlementStatus.CANCELLING) {
+            return false;
+        }
+        cancel(s, null);
+        return true;
+    }
+
+    private void cancel(Settlement s, String key) {
         accumulators.giveBack(s.usage());
         invoices.release(s);
         s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
@@ -184,6 +211,5 @@ public class SettlementLedger {
         if (key != null && !key.equals(s.cancellationKey)) {
             idempotency.complete(key, 200, answer);
         }
-        return s;
     }
 }

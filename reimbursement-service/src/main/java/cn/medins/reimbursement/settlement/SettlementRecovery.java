@@ -46,19 +46,19 @@ public class SettlementRecovery {
         recover();
     }
 
-    /** @return how many settlements were resolved (PENDING ones completed or voided, CANCELLING ones cancelled) */
+    /**
+     * @return how many settlements this call resolved (PENDING ones completed or voided, CANCELLING ones
+     *         cancelled); one another replica finished meanwhile is not counted, nor logged
+     */
     public int recover() {
         Instant before = clock.instant().minus(config.recovery().pendingAge());
         List<Settlement> stuck = settlements.unfinished(before, BATCH);
         int resolved = 0;
         for (Settlement s : stuck) {
             try {
-                if (s.status == SettlementStatus.PENDING) {
-                    resolve(s);
-                } else {
-                    finishCancelling(s);
+                if (s.status == SettlementStatus.PENDING ? resolve(s) : finishCancelling(s)) {
+                    resolved++;
                 }
-                resolved++;
             } catch (DownstreamUnavailableException e) {
                 LOG.warnf("Recovery paused: account-service did not answer (%s); %d settlements still to finish",
                         e.getMessage(), stuck.size() - resolved);
@@ -71,22 +71,30 @@ public class SettlementRecovery {
     }
 
     /** A cancellation interrupted after it was recorded: refund (once) and finish it. */
-    private void finishCancelling(Settlement s) {
+    private boolean finishCancelling(Settlement s) {
         payments.refund(s);
-        ledger.finishCancelling(s.id, null);
+        if (!ledger.recoverCancelling(s.id)) {
+            return false;
+        }
         LOG.infof("Recovered settlement %d: the cancellation was finished, the refund made once", s.id);
+        return true;
     }
 
     /** A PENDING settlement: completed with the payment made for it, else voided (the ledger locks and re-checks). */
-    private void resolve(Settlement s) {
+    private boolean resolve(Settlement s) {
         Optional<AccountGateway.Payment> payment = payments.madeFor(s);
         if (payment.isPresent()) {
-            ledger.finish(s.id, payment.get());
+            if (!ledger.finish(s.id, payment.get())) {
+                return false;
+            }
             LOG.infof("Recovered settlement %d: the account payment %d was found, completed", s.id,
                     payment.get().paymentId());
         } else {
-            ledger.voidPending(s.id, "no account payment was made for it");
+            if (!ledger.voidPending(s.id, "no account payment was made for it")) {
+                return false;
+            }
             LOG.infof("Recovered settlement %d: no account payment, voided", s.id);
         }
+        return true;
     }
 }
