@@ -36,10 +36,7 @@ class DrainTest {
 
     @Test
     void sigtermUnderLoadLosesNoAnswer() throws Exception {
-        PackagedService draining = PackagedService.start("reimbursement-service", Map.of(
-                "quarkus.rest-client.account-service.url", Suite.accounts.url(),
-                "quarkus.rest-client.remote-care-service.url", Suite.remoteCare.url(),
-                "quarkus.shutdown.delay", "2s"));
+        PackagedService draining = Suite.anotherReimbursementService(Map.of("quarkus.shutdown.delay", "2s"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest read = HttpRequest.newBuilder(URI.create(draining.url() + "/policies/150400/310/2026"))
                 .header("Authorization", "Bearer " + TestKeys.agency()).timeout(Duration.ofSeconds(10)).build();

@@ -34,11 +34,7 @@ class ReplicasTest {
 
     @Test
     void theReplicaLeftFinishesWhatTheKilledOneLeftOnce() throws Exception {
-        PackagedService second = PackagedService.start("reimbursement-service", Map.of(
-                "quarkus.rest-client.account-service.url", Suite.accounts.url(),
-                "quarkus.rest-client.remote-care-service.url", Suite.remoteCare.url(),
-                "reimbursement.recovery.every", "1s",
-                "reimbursement.recovery.pending-age", "2s"));
+        PackagedService second = Suite.anotherReimbursementService(Map.of());
         AtomicLong turn = new AtomicLong();
         ChaosLoad chaos = new ChaosLoad(() -> turn.incrementAndGet() % 2 == 0 ? Suite.reimbursement.url() : second.url());
         chaos.seed(8);

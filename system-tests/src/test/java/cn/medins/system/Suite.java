@@ -33,16 +33,26 @@ final class Suite {
         accounts = PackagedService.start("account-service", Map.of());
         remoteCare = PackagedService.start("remote-care-service",
                 Map.of("quarkus.rest-client.account-service.url", accounts.url()));
-        reimbursement = PackagedService.start("reimbursement-service", Map.of(
-                "quarkus.rest-client.account-service.url", accounts.url(),
-                "quarkus.rest-client.remote-care-service.url", remoteCare.url(),
-                "reimbursement.recovery.every", "1s",
-                "reimbursement.recovery.pending-age", "2s"));
+        reimbursement = anotherReimbursementService(Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             reimbursement.stop();
             remoteCare.stop();
             accounts.stop();
         }));
+    }
+
+    /**
+     * One more reimbursement-service on the same database and downstream services (a replica), with
+     * recovery every second for sagas older than 2 s, and these settings on top.
+     */
+    static PackagedService anotherReimbursementService(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
+                "quarkus.rest-client.account-service.url", accounts.url(),
+                "quarkus.rest-client.remote-care-service.url", remoteCare.url(),
+                "reimbursement.recovery.every", "1s",
+                "reimbursement.recovery.pending-age", "2s"));
+        all.putAll(settings);
+        return PackagedService.start("reimbursement-service", all);
     }
 
     /**
