@@ -9,7 +9,8 @@
 #   AOT_CACHE  where the AOT cache lives (default APP_DIR/app.aot)
 #   AOT        auto (default): on JDK 25+ use the AOT cache when it is there and no older than the
 #              jar, else record one while this run lasts (written when it stops gracefully);
-#              use: only use an existing cache; record: always record; off: neither.
+#              use: only use an existing cache; record: always record; off: neither;
+#              train: record the cache by a start without a database and stop (an image's build step).
 # The default JVM settings, measured in docs/performance.md: the client compiler only (most of the
 # speed for a fraction of the compile CPU and code cache), the serial collector and a small heap
 # (one service, a live set of about 23 MiB, little garbage per request, no pause worth a concurrent
@@ -43,6 +44,32 @@ if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
     rm -f "$cache"
     jvm_args="$jvm_args $record_args"
   fi
+fi
+if [ "$AOT" = train ]; then
+  # the image's build step: start the service without a database (no migration; nothing connects at
+  # start) and stop it gracefully once started: the cache then holds the classes of the start, so
+  # that a container starts from it at once (bin/run trains on real settlements instead)
+  [ "${major:-0}" -ge 25 ] || { echo "AOT=train needs JDK 25+"; exit 1; }
+  rm -f "$cache"
+  log=$(mktemp)
+  # shellcheck disable=SC2086
+  "$JAVA" $record_args $JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+      -Dquarkus.http.port=0 -Dquarkus.shutdown.delay=0s -Dquarkus.flyway.migrate-at-start=false \
+      -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/aot-training "$@" \
+      -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    grep -q ' started in ' "$log" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "AOT=train: the service stopped while starting"; exit 1; }
+    sleep 0.5
+  done
+  sleep 1
+  kill -TERM "$pid"
+  wait "$pid" || true
+  rm -f "$log"
+  [ -s "$cache" ] || { echo "AOT=train: no cache was written to $cache"; exit 1; }
+  echo "AOT cache trained: $cache"
+  exit 0
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of words
 exec "$JAVA" $jvm_args $JAVA_OPTS ${JAVA_OPTS_APPEND:-} -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -jar "$APP_DIR/quarkus-run.jar"

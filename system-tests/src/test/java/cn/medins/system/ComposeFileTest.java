@@ -85,6 +85,8 @@ class ComposeFileTest {
         assertTrue(image.contains("/target/quarkus-app/quarkus/ /deployments/quarkus/"), "fast-jar layout");
         assertTrue(image.contains("COPY deploy/run-java.sh") && image.contains("ENTRYPOINT [\"/deployments/run-java.sh\""),
                 "started as bin/run starts it");
+        assertTrue(image.contains("RUN AOT=train /deployments/run-java.sh /deployments"),
+                "the image carries its AOT cache, made at build time");
         assertTrue(Files.readString(ROOT.resolve("deploy/run-java.sh")).contains("-jar \"$APP_DIR/quarkus-run.jar\""),
                 "deploy/run-java.sh runs the fast-jar");
 

@@ -65,10 +65,11 @@ class AccountGatewayBreakerTest {
         assertTrue(open.getMessage().contains("circuit breaker is open"), open.getMessage());
         server.verify(0, getRequestedFor(urlPathMatching(ELIGIBILITY)));
 
+        // account-service is back: once the breaker has been open 5 s, two calls that succeed close it
         server.stubFor(get(urlPathMatching(ELIGIBILITY)).willReturn(okJson("{\"personId\":1,\"eligible\":true,"
                 + "\"reason\":\"COVERED\",\"detail\":\"ok\",\"insuranceType\":\"310\",\"personType\":\"IN_SERVICE\","
                 + "\"retired\":false,\"insuredRegion\":\"150400\",\"status\":\"ACTIVE\"}")));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> {
             assertTrue(accounts.eligibility(1, TestData.TODAY).eligible());
             assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(AccountGateway.ELIGIBILITY_BREAKER));

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The failing account-service with its circuit breakers as in production (10 calls, half failed,
- * open it), except that an open breaker tries again after 500 ms instead of 5 s.
+ * The failing account-service with its circuit breakers exactly as in production: 10 calls, half
+ * failed, open it for 5 s.
  */
 public class TrippingBreakerProfile extends FailingAccountServiceProfile {
 
@@ -13,7 +13,6 @@ public class TrippingBreakerProfile extends FailingAccountServiceProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
         overrides.remove(FailingAccountServiceProfile.BREAKER_VOLUME);
-        overrides.put("cn.medins.reimbursement.client.AccountClient/CircuitBreaker/delay", "500");
         return overrides;
     }
 }
