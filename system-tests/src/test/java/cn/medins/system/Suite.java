@@ -43,14 +43,15 @@ final class Suite {
 
     /**
      * One more reimbursement-service on the same database and downstream services (a replica), with
-     * recovery every second for sagas older than 2 s, and these settings on top.
+     * recovery every second for sagas older than 5 s (longer than a payment can be in flight: 1 s to
+     * connect, 3 s to answer), and these settings on top.
      */
     static PackagedService anotherReimbursementService(Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "quarkus.rest-client.account-service.url", accounts.url(),
                 "quarkus.rest-client.remote-care-service.url", remoteCare.url(),
                 "reimbursement.recovery.every", "1s",
-                "reimbursement.recovery.pending-age", "2s"));
+                "reimbursement.recovery.pending-age", "5s"));
         all.putAll(settings);
         return PackagedService.start("reimbursement-service", all);
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The saga's remote steps on account-service (个人账户): pay the burden, refund it, find a payment
@@ -16,6 +17,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AccountPayment {
+
+    private static final Logger LOG = Logger.getLogger(AccountPayment.class);
 
     @Inject
     AccountGateway accounts;
@@ -30,6 +33,20 @@ public class AccountPayment {
     void refund(Settlement s) {
         if (s.accountPaymentId != null) {
             accounts.refund(s.payerPersonId(), s.accountPaymentId, "refund-" + s.paymentReference);
+        }
+    }
+
+    /**
+     * Refunds a payment that arrived after recovery had voided its settlement (a payment slower than
+     * {@code reimbursement.recovery.pending-age}); if account-service does not answer, it is logged
+     * for the agency, since the voided settlement will not be looked at again.
+     */
+    void refundLate(Settlement voided, long paymentId) {
+        try {
+            accounts.refund(voided.payerPersonId(), paymentId, "refund-" + voided.paymentReference);
+        } catch (RuntimeException e) {
+            LOG.errorf("Payment %d of voided settlement %d could not be refunded (%s): refund it by hand", paymentId,
+                    voided.id, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package cn.medins.reimbursement.settlement;
 import cn.medins.common.downstream.DownstreamUnavailableException;
 import cn.medins.common.problem.UniqueKey;
 import cn.medins.reimbursement.accumulator.AccumulatorRepository;
+import cn.medins.reimbursement.client.AccountGateway.Payment;
 import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,7 +101,12 @@ public class SettlementService {
             metrics.count(s);
             throw SettlementProblems.paymentUnconfirmed(s.id);
         }
-        return ledger.completeReserved(s, outcome);
+        Settlement done = ledger.completeReserved(s, outcome);
+        if (done.status == SettlementStatus.FAILED && outcome instanceof Payment paid) {
+            // recovery voided it while this payment was still under way: the money goes back
+            payments.refundLate(done, paid.paymentId());
+        }
+        return done;
     }
 
     public Settlement get(long id) {
