@@ -4,6 +4,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
@@ -21,6 +22,9 @@ public class ServiceToken implements ClientHeadersFactory {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    /** Token lifetimes are real time, checked by the verifier's own clock: never the business clock. */
+    private final Clock realTime = Clock.systemUTC();
+
     private volatile String token;
     private volatile Instant renewAt = Instant.EPOCH;
 
@@ -33,9 +37,9 @@ public class ServiceToken implements ClientHeadersFactory {
     }
 
     private String current() {
-        if (Instant.now().isAfter(renewAt)) {
+        if (realTime.instant().isAfter(renewAt)) {
             token = Jwt.issuer(issuer).subject(service).upn(service).groups(Roles.SERVICE).expiresIn(300).sign();
-            renewAt = Instant.now().plusSeconds(240);
+            renewAt = realTime.instant().plusSeconds(240);
         }
         return token;
     }

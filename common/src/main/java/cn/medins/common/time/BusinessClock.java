@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The one business clock: a {@link Clock} in the business zone ({@code medins.zone}) behind every
@@ -22,7 +21,7 @@ public class BusinessClock {
     Clock clock(MedinsConfig config) {
         Clock running = Clock.system(config.zone());
         return config.clock().start()
-                .map(start -> Clock.offset(running, Duration.between(Instant.now(), start)))
+                .map(start -> Clock.offset(running, Duration.between(running.instant(), start)))
                 .orElse(running);
     }
 }

@@ -11,19 +11,19 @@ class DatabaseUnavailableTest {
 
     @Test
     void aLostConnectionAnywhereInTheChainIsUnavailability() {
-        assertTrue(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("I/O error", "08006"))));
-        assertTrue(ProblemMappers.databaseUnavailable(new SQLException("Sorry, acquisition timeout!")));
+        assertTrue(DatabaseFailures.databaseUnavailable(new RuntimeException(new SQLException("I/O error", "08006"))));
+        assertTrue(DatabaseFailures.databaseUnavailable(new SQLException("Sorry, acquisition timeout!")));
         // a commit that failed because an operator terminated the connection: the driver's error is suppressed
         RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
-        assertTrue(ProblemMappers.databaseUnavailable(new IllegalStateException(commit)));
+        assertTrue(DatabaseFailures.databaseUnavailable(new IllegalStateException(commit)));
     }
 
     @Test
     void otherDatabaseErrorsAreNot() {
-        assertFalse(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505")));
-        assertFalse(ProblemMappers.databaseUnavailable(new RuntimeException("Could not commit transaction.")));
-        assertFalse(ProblemMappers.databaseUnavailable(new NullPointerException()));
+        assertFalse(DatabaseFailures.databaseUnavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseFailures.databaseUnavailable(new RuntimeException("Could not commit transaction.")));
+        assertFalse(DatabaseFailures.databaseUnavailable(new NullPointerException()));
     }
 }
