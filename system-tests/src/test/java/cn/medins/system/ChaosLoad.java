@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +40,12 @@ final class ChaosLoad {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ID = Pattern.compile("\"settlementId\":(\\d+)");
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
 
     final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    /** The longest a settlement or a cancellation waited for its answer since {@link #timeFromNow()}. */
+    final LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
+    private volatile boolean stopped;
     private final List<Long> persons = new ArrayList<>();
     private final Supplier<String> target;
 
@@ -72,13 +77,13 @@ final class ChaosLoad {
         }
     }
 
-    /** {@code workers} threads settling (and sometimes cancelling) until {@code length} has passed. */
+    /** {@code workers} threads settling (and sometimes cancelling) until {@code length} has passed or {@link #stop()}. */
     List<Thread> start(int workers, Duration length) {
         long end = System.nanoTime() + length.toNanos();
         List<Thread> load = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread worker = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !stopped) {
                     settleAndMaybeCancel();
                 }
             });
@@ -86,6 +91,16 @@ final class ChaosLoad {
             load.add(worker);
         }
         return load;
+    }
+
+    /** Ends every worker after its request in flight. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Starts {@link #slowestMillis} again. */
+    void timeFromNow() {
+        slowestMillis.reset();
     }
 
     /** One visit settled; a third of them cancelled, the cancellation retried with its key as a counter would. */
@@ -111,14 +126,16 @@ final class ChaosLoad {
     }
 
     private HttpResponse<String> post(String path, String key, String body) {
+        long sent = System.nanoTime();
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(target.get() + path))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TestKeys.agency())
                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
                     .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            answers.computeIfAbsent(path.contains("cancellation") ? "cancel " + r.statusCode()
-                    : "settle " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+            slowestMillis.accumulate((System.nanoTime() - sent) / 1_000_000);
+            answers.computeIfAbsent((path.contains("cancellation") ? "cancel " : "settle ") + outcome(r),
+                    k -> new AtomicInteger()).incrementAndGet();
             if (r.statusCode() >= 500) {
                 Thread.sleep(100);
             }
@@ -133,9 +150,20 @@ final class ChaosLoad {
         }
     }
 
-    /** Whether any answer was a 5xx other than a 503. */
+    /** The status, and for a 503 its problem's code and whether it says when to retry. */
+    private static String outcome(HttpResponse<String> r) {
+        if (r.statusCode() != 503) {
+            return String.valueOf(r.statusCode());
+        }
+        Matcher code = CODE.matcher(r.body());
+        return "503 " + (code.find() ? code.group(1) : "(no problem code)")
+                + (r.headers().firstValue("Retry-After").isPresent() ? "" : " without Retry-After");
+    }
+
+    /** Whether any answer was a 5xx other than a 503 with Retry-After. */
     boolean anyServerError() {
-        return answers.keySet().stream().anyMatch(a -> a.matches(".* 5\\d\\d") && !a.endsWith(" 503"));
+        return answers.keySet().stream().anyMatch(a -> a.matches(".* 5\\d\\d.*")
+                && (!a.contains(" 503 ") || a.endsWith("without Retry-After")));
     }
 
     static void sleep(long millis) {
@@ -156,6 +184,22 @@ final class ChaosLoad {
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
                     + "and pid <> pg_backend_pid() and backend_type = 'client backend'");
         }
+    }
+
+    /**
+     * Holds an ACCESS EXCLUSIVE lock on {@code table} (as a long migration or a stuck batch would) from
+     * its return until the returned lock is closed.
+     */
+    static AutoCloseable lockTable(String table) throws Exception {
+        Connection c = database();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("lock table " + table + " in access exclusive mode");
+        }
+        return () -> {
+            c.commit();
+            c.close();
+        };
     }
 
     /** The chaos hospital's settlements by status, once recovery has left none PENDING or CANCELLING (30 s at most). */

@@ -1,5 +1,6 @@
 package cn.medins.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,7 +9,14 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import java.util.Set;
 
 /**
  * The layout every service keeps (docs/design: one package per capability), as ArchUnit rules over
@@ -16,6 +24,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * clients and health checks, and the capability packages depend one way only.
  */
 public final class ArchitectureRules {
+
+    private static final String WRITER_SLOT = "cn.medins.common.lock.HoldsWriterSlot";
 
     private ArchitectureRules() {
     }
@@ -38,6 +48,34 @@ public final class ArchitectureRules {
     public static ArchRule httpOnlyAtTheEdge() {
         return noClasses().that(outsideTheEdge()).should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
                 .because("services take and return domain values; resources map them to the wire");
+    }
+
+    /**
+     * Every method that begins a transaction (REQUIRED, REQUIRES_NEW) holds a writer slot, so that
+     * work waiting for locks can never take the connections reads and health checks need.
+     */
+    public static ArchRule transactionsHoldAWriterSlot() {
+        return methods().that().areAnnotatedWith(beginsATransaction()).should(holdAWriterSlot())
+                .because("a locked table must not take the whole pool (README \"Operating\")");
+    }
+
+    private static DescribedPredicate<JavaAnnotation<?>> beginsATransaction() {
+        return DescribedPredicate.describe("@Transactional that begins a transaction", a ->
+                a.getRawType().getName().equals("jakarta.transaction.Transactional")
+                        && Set.of("REQUIRED", "REQUIRES_NEW").contains(((JavaEnumConstant) a.get("value")
+                        .orElseThrow()).name()));
+    }
+
+    private static ArchCondition<JavaMethod> holdAWriterSlot() {
+        return new ArchCondition<>("be annotated (or their class) with @HoldsWriterSlot") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                if (!method.isAnnotatedWith(WRITER_SLOT) && !method.getOwner().isAnnotatedWith(WRITER_SLOT)) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " begins a transaction "
+                            + "without holding a writer slot"));
+                }
+            }
+        };
     }
 
     /** The first-level packages under {@code basePackage} form no cycle. */

@@ -23,6 +23,11 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void everyTransactionHoldsAWriterSlot() {
+        ArchitectureRules.transactionsHoldAWriterSlot().check(classes);
+    }
+
+    @Test
     void capabilityPackagesFormNoCycle() {
         ArchitectureRules.noCycles(basePackage).check(classes);
     }

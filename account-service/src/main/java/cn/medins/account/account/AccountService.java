@@ -1,5 +1,6 @@
 package cn.medins.account.account;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.account.enrollment.Enrollment;
 import cn.medins.account.enrollment.Person;
 import cn.medins.account.family.FamilyBinding;
@@ -54,6 +55,7 @@ public class AccountService {
         return AccountEntry.page(personId, before, limit);
     }
 
+    @HoldsWriterSlot
     @Transactional
     public Paid pay(long personId, BigDecimal amount, PaymentPurpose purpose, Long beneficiary, String reference,
                     boolean allowPartial) {
@@ -108,6 +110,7 @@ public class AccountService {
     }
 
     /** Gives a payment back in full, exactly once. */
+    @HoldsWriterSlot
     @Transactional
     public Paid refund(long personId, long paymentId) {
         PersonalAccount account = lock(personId);
@@ -140,6 +143,7 @@ public class AccountService {
     }
 
     /** 家庭共济: binds a close relative to the holder's open account. */
+    @HoldsWriterSlot
     @Transactional
     public FamilyBinding bind(long holder, long member, Relation relation) {
         lock(holder).requireOpen();
@@ -155,6 +159,7 @@ public class AccountService {
         return family.members(holder);
     }
 
+    @HoldsWriterSlot
     @Transactional
     public void unbind(long holder, long member) {
         lock(holder);
@@ -162,6 +167,7 @@ public class AccountService {
     }
 
     /** Freezes or unfreezes an account (agency action); a closed account stays closed. */
+    @HoldsWriterSlot
     @Transactional
     public PersonalAccount setStatus(long personId, AccountStatus status) {
         PersonalAccount account = lock(personId);
@@ -178,6 +184,7 @@ public class AccountService {
      * Closes the account and pays the balance out in cash: only on death, or on emigration or a
      * foreign national's departure before retirement (不可提现 otherwise).
      */
+    @HoldsWriterSlot
     @Transactional
     public Closure close(long personId, String reasonText, String payee) {
         PersonalAccount account = lock(personId);

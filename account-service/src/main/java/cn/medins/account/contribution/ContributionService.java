@@ -1,5 +1,6 @@
 package cn.medins.account.contribution;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.account.account.AccountStatus;
 import cn.medins.account.account.EntryType;
 import cn.medins.account.account.PersonalAccount;
@@ -42,6 +43,7 @@ public class ContributionService {
      * An employee's month: the individual share goes entirely to the personal account, the
      * employer share to the pooled fund except the configured part credited to the account.
      */
+    @HoldsWriterSlot
     @Transactional
     public Credited employee(long personId, YearMonth period, BigDecimal individual, BigDecimal employer,
                              LocalDate paidOn) {
@@ -83,6 +85,7 @@ public class ContributionService {
     }
 
     /** A resident's yearly premium: no personal account, only coverage. */
+    @HoldsWriterSlot
     @Transactional
     public Contribution resident(long personId, int year, BigDecimal amount, LocalDate paidOn) {
         Enrollment enrollment = activeEnrollment(personId);
@@ -107,6 +110,7 @@ public class ContributionService {
     }
 
     /** Credits every active retiree's account for the month, once, from the month they retired. */
+    @HoldsWriterSlot
     @Transactional
     public AllocationRun allocateRetirees(YearMonth period) {
         BigDecimal each = rules.retireeAllocation().fixedAmount().map(Money::of).orElseGet(() ->

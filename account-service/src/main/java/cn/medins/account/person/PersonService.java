@@ -1,5 +1,6 @@
 package cn.medins.account.person;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.account.account.EntryType;
 import cn.medins.account.account.PersonalAccount;
 import cn.medins.account.config.AccountConfig;
@@ -42,6 +43,7 @@ public class PersonService {
     public record Eligibility(long personId, LocalDate date, Coverage coverage, Enrollment enrollment) {
     }
 
+    @HoldsWriterSlot
     @Transactional
     public PersonView enroll(String idNumber, String name, InsuranceType type, PersonType personType, String region,
                              LocalDate enrolledOn) {
@@ -113,6 +115,7 @@ public class PersonService {
     }
 
     /** Moves the enrollment to another region; the personal account's balance moves with it. */
+    @HoldsWriterSlot
     @Transactional
     public Transfer transfer(long personId, String toRegion, LocalDate effectiveOn) {
         Person.lockRequired(personId);
@@ -147,6 +150,7 @@ public class PersonService {
      * 在职转退休: ends the in-service (or flexible) enrollment the day before {@code effectiveOn} and starts
      * a RETIRED one in the same region on it, as a transfer does for a region; the account stays.
      */
+    @HoldsWriterSlot
     @Transactional
     public Enrollment retire(long personId, LocalDate effectiveOn) {
         Person.lockRequired(personId);

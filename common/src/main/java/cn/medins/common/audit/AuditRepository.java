@@ -1,5 +1,6 @@
 package cn.medins.common.audit;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ public class AuditRepository {
     String schema;
 
     /** Writes a batch of events with one JDBC batch, in a transaction of its own. */
+    @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void insert(List<AuditEvent> batch) {
         em.unwrap(Session.class).doWork(connection -> {

@@ -2,6 +2,7 @@ package cn.medins.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public interface MedinsConfig {
     Security security();
 
     Readiness readiness();
+
+    Database database();
 
     interface Clock {
         /**
@@ -58,5 +61,22 @@ public interface MedinsConfig {
         /** Readiness also requires the downstream services to answer (off: a service is ready on its own). */
         @WithDefault("false")
         boolean requireDownstream();
+    }
+
+    interface Database {
+        /**
+         * How many of the pool's connections (env {@code DB_RESERVED_FOR_READS}) are kept from the work
+         * that may wait for locks, so that reads and health checks answer while a table is locked: at
+         * most {@code DB_POOL_SIZE} less this many such calls run at once.
+         */
+        @WithDefault("3")
+        int reservedForReads();
+
+        /**
+         * How long such a call waits for one of those connections (env {@code DB_WRITER_WAIT}) before it
+         * is a 503 DATABASE_BUSY; with {@code DB_LOCK_TIMEOUT} it bounds a blocked request's answer.
+         */
+        @WithDefault("1s")
+        Duration writerWait();
     }
 }

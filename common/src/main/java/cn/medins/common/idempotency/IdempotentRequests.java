@@ -1,5 +1,6 @@
 package cn.medins.common.idempotency;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,12 +31,14 @@ public class IdempotentRequests {
     UriInfo uri;
 
     /** For a POST that moves money: the key is required; the action runs in this transaction. */
+    @HoldsWriterSlot
     @Transactional
     public Response required(Object request, Supplier<Response> action) {
         return run(true, request, action);
     }
 
     /** For a POST that creates something: the key is honoured when sent. */
+    @HoldsWriterSlot
     @Transactional
     public Response optional(Object request, Supplier<Response> action) {
         return run(false, request, action);

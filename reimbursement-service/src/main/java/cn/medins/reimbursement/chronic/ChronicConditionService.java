@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.chronic;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.client.AccountGateway;
@@ -33,6 +34,7 @@ public class ChronicConditionService {
     }
 
     /** A second registration of the same disease for days already covered is a 409. */
+    @HoldsWriterSlot
     @Transactional
     public ChronicRegistration register(long personId, String diseaseCode, LocalDate approvedOn, LocalDate validUntil) {
         if (validUntil != null && validUntil.isBefore(approvedOn)) {
@@ -60,6 +62,7 @@ public class ChronicConditionService {
     }
 
     /** Ends a registration from today: care before today keeps it, care from today on does not. */
+    @HoldsWriterSlot
     @Transactional
     public ChronicRegistration end(long personId, long registrationId) {
         ChronicRegistration r = ChronicRegistration.findById(registrationId);

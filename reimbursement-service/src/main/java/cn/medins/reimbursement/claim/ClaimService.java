@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.claim;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.accumulator.AccumulatorRepository;
 import cn.medins.reimbursement.settlement.InvoiceRegister;
@@ -49,6 +50,7 @@ public class ClaimService {
     }
 
     /** The agency's review of a claim: SUBMITTED -> COMPLETED, payable to the person. */
+    @HoldsWriterSlot
     @Transactional
     public Settlement approve(long id) {
         Settlement s = submitted(id);
@@ -58,6 +60,7 @@ public class ClaimService {
     }
 
     /** The agency's review of a claim: SUBMITTED -> REJECTED, the quotas and invoices released. */
+    @HoldsWriterSlot
     @Transactional
     public Settlement reject(long id, String reason) {
         Settlement s = submitted(id);

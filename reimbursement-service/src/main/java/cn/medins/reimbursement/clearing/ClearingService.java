@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.reference.Institution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class ClearingService {
                        BigDecimal catastrophicAmount, int adjustmentCount, BigDecimal adjustmentAmount) {
     }
 
+    @HoldsWriterSlot
     @Transactional
     public List<Cleared> close(YearMonth month, String institutionCode) {
         if (!month.isBefore(calendar.currentMonth())) {
@@ -109,6 +111,7 @@ public class ClearingService {
     }
 
     /** The institution agrees with its statement: DRAFT -> CONFIRMED. */
+    @HoldsWriterSlot
     @Transactional
     public Cleared confirm(long id) {
         ClearingStatement s = lock(id);
@@ -121,6 +124,7 @@ public class ClearingService {
     }
 
     /** The agency paid a confirmed statement: CONFIRMED -> PAID. */
+    @HoldsWriterSlot
     @Transactional
     public Cleared pay(long id, String paymentReference) {
         ClearingStatement s = lock(id);

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.reference;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
@@ -64,6 +65,7 @@ public class ReferenceDataService {
     }
 
     /** Stores the document as a new version, unless it is the same as the latest version. */
+    @HoldsWriterSlot
     @Transactional
     @CacheInvalidate(cacheName = "policies")
     public PolicyVersion putPolicy(@CacheKey String region, @CacheKey String insuranceType, @CacheKey int year,
@@ -159,6 +161,7 @@ public class ReferenceDataService {
         return found;
     }
 
+    @HoldsWriterSlot
     @Transactional
     @CacheInvalidate(cacheName = "institutions")
     public Institution putInstitution(@CacheKey String code, String name, String region, int level, InstitutionKind kind,
@@ -187,6 +190,7 @@ public class ReferenceDataService {
         return institution;
     }
 
+    @HoldsWriterSlot
     @Transactional
     public CatalogItem putCatalogItem(String code, String name, Category category, BigDecimal priceLimit) {
         CatalogItem item = CatalogItem.findById(code);

@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.settlement;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.idempotency.Idempotency;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
@@ -61,6 +62,7 @@ public class SettlementLedger {
      * Transaction 1: claim the key, lock the person's year, compute against the locked accumulators,
      * store (PENDING while the account still has to pay; a claim SUBMITTED, holding its invoices).
      */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     Settled reserve(PreparedVisit p, String key) {
         Optional<Idempotency.StoredAnswer> replay = idempotency.claim(p.claim() ? CLAIM : SETTLE, key, p.request());
@@ -93,6 +95,7 @@ public class SettlementLedger {
      * it with one conditional update; when recovery has already finished or voided the settlement,
      * its outcome is the answer.
      */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     Settlement completeReserved(Settlement s, PaymentOutcome outcome) {
         complete(s, outcome);
@@ -108,6 +111,7 @@ public class SettlementLedger {
      *
      * @return false when the settlement was no longer PENDING (another replica, or the request, finished it)
      */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     boolean finish(long id, PaymentOutcome outcome) {
         Settlement s = settlements.lock(id);
@@ -139,6 +143,7 @@ public class SettlementLedger {
      *
      * @return false when the settlement was no longer PENDING: nothing was done
      */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     boolean voidPending(long id, String why) {
         Settlement s = settlements.lock(id);
@@ -155,6 +160,7 @@ public class SettlementLedger {
     }
 
     /** Transaction 1 of 撤销: claim the key and mark the settlement CANCELLING (an interrupted one resumes). */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     Settled startCancelling(long id, String key) {
         Optional<Idempotency.StoredAnswer> replay = idempotency.claim(cancel(id), key, List.of(id));
@@ -176,6 +182,7 @@ public class SettlementLedger {
     }
 
     /** Transaction 2 of 撤销: return the quotas, CANCELLED, complete the keys; the settlement as it now is. */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     Settlement finishCancelling(long id, String key) {
         Settlement s = settlements.lock(id);
@@ -190,6 +197,7 @@ public class SettlementLedger {
      *
      * @return false when the settlement was no longer CANCELLING (another replica, or a retry, finished it)
      */
+    @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     boolean recoverCancelling(long id) {
         Settlement s = settlements.lock(id);

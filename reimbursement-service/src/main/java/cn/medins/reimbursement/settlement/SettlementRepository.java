@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.settlement;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ public class SettlementRepository {
      * The settlement holding the visit, read after a second one was refused by the unique index
      * {@value Settlement#ONCE_PER_VISIT}, in a transaction of its own (the refused one rolled back).
      */
+    @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Settlement> findLive(String institutionCode, String visitId) {
         return Settlement.<Settlement>find("institutionCode = ?1 and visitId = ?2 and status in ?3",
@@ -54,6 +56,7 @@ public class SettlementRepository {
     }
 
     /** Up to {@code limit} sagas left PENDING or CANCELLING since before this instant, oldest first. */
+    @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Settlement> unfinished(Instant before, int limit) {
         return Settlement.<Settlement>find("status in ?1 and createdAt < ?2 order by id",

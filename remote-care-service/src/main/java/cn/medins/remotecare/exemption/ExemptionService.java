@@ -1,5 +1,6 @@
 package cn.medins.remotecare.exemption;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ public class ExemptionService {
     @Inject
     Clock clock;
 
+    @HoldsWriterSlot
     @Transactional
     public Exemption put(String insured, String destination, List<String> insuranceTypes, boolean accountEnabled) {
         if (insured.equals(destination)) {
@@ -41,6 +43,7 @@ public class ExemptionService {
         return e;
     }
 
+    @HoldsWriterSlot
     @Transactional
     public void delete(String insured, String destination) {
         get(insured, destination).delete();

@@ -1,5 +1,6 @@
 package cn.medins.remotecare.filing;
 
+import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.remotecare.client.AccountGateway;
@@ -33,6 +34,7 @@ public class FilingService {
                           boolean personalAccountEnabled, LocalDate treatmentDate) {
     }
 
+    @HoldsWriterSlot
     @Transactional
     public Filing file(Request r) {
         checkShape(r);
@@ -170,6 +172,7 @@ public class FilingService {
         return f;
     }
 
+    @HoldsWriterSlot
     @Transactional
     public Filing cancel(long id) {
         Filing f = get(id);
