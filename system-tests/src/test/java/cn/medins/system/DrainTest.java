@@ -81,6 +81,57 @@ class DrainTest {
         assertTrue(exit == 0 || exit == 143, "it exited by itself after SIGTERM (JVM status 143), not killed: " + exit);
     }
 
+    /**
+     * A client that never looks at readiness (a counter's HIS on its own connection, a proxy that keeps
+     * connections): it keeps sending until the process is gone, waiting only as long as a Retry-After
+     * says. For the delay's last second each new request is refused at once (503 with Retry-After), so
+     * what is in flight finishes and the service stops long before its shutdown timeout, without
+     * cutting a request it took; once it is gone, the connection is refused, which a client retries
+     * elsewhere. (Without the refusal, runs here lost 1 to 5 requests each, cut by the closing server.)
+     */
+    @Test
+    void aClientThatKeepsSendingIsRefusedNotCut() throws Exception {
+        PackagedService draining = Suite.anotherReimbursementService(Map.of("quarkus.shutdown.delay", "2s",
+                "quarkus.shutdown.timeout", "10s"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest read = HttpRequest.newBuilder(URI.create(draining.url() + "/policies/150400/310/2026"))
+                .header("Authorization", "Bearer " + TestKeys.agency()).timeout(Duration.ofSeconds(15)).build();
+        AtomicBoolean gone = new AtomicBoolean();
+        Queue<String> outcomes = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            load.submit(() -> {
+                while (!gone.get()) {
+                    String outcome = send(http, read);
+                    outcomes.add(outcome);
+                    if (!outcome.equals("200")) {
+                        sleep(outcome.equals("refused") ? 100 : 2_000); // as Retry-After says
+                    }
+                }
+            });
+        }
+        while (outcomes.size() < 100) {
+            sleep(100);
+        }
+        long signalled = System.nanoTime();
+        int exit = draining.terminate(Duration.ofSeconds(20));
+        Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+        sleep(500);
+        gone.set(true);
+        load.shutdown();
+        assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+
+        Map<String, Long> byOutcome = List.copyOf(outcomes).stream().collect(java.util.stream.Collectors.groupingBy(
+                o -> o, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertTrue(stopping.toMillis() >= 1800 && stopping.toMillis() < 6_000,
+                "it answered for the 2 s delay, then stopped well before the 10 s timeout: " + stopping + " " + byOutcome);
+        assertTrue(byOutcome.getOrDefault("503+Retry-After", 0L) > 0, "new requests were refused: " + byOutcome);
+        Map<String, Long> unexpected = new java.util.TreeMap<>(byOutcome);
+        unexpected.keySet().removeAll(List.of("200", "503+Retry-After", "refused"));
+        assertEquals(Map.of(), unexpected, "every request it took got an answer, 200 or 503 with Retry-After: " + byOutcome);
+        assertTrue(exit == 0 || exit == 143, "it exited by itself: " + exit);
+    }
+
     private static String send(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -88,6 +139,8 @@ class DrainTest {
                 return "503+Retry-After";
             }
             return String.valueOf(r.statusCode());
+        } catch (java.net.ConnectException e) {
+            return "refused";
         } catch (Exception e) {
             return "no answer: " + e;
         }

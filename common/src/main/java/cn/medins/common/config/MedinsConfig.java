@@ -32,6 +32,8 @@ public interface MedinsConfig {
 
     Database database();
 
+    Drain drain();
+
     interface Clock {
         /**
          * When set (env {@code MEDINS_CLOCK_START}, an ISO instant), the business clock starts at this
@@ -78,5 +80,16 @@ public interface MedinsConfig {
          */
         @WithDefault("1s")
         Duration writerWait();
+    }
+
+    interface Drain {
+        /**
+         * The last part of the shutdown delay (env {@code DRAIN_REFUSING}) in which new requests are
+         * answered 503 SHUTTING_DOWN with Retry-After while those in flight finish, so that the server
+         * closes with nothing in flight and its clients waiting to retry; the delay before it answers
+         * as usual (a delay this short or shorter refuses from SIGTERM on).
+         */
+        @WithDefault("1s")
+        Duration refusing();
     }
 }
