@@ -93,6 +93,7 @@ class DrainTest {
     void aClientThatKeepsSendingIsRefusedNotCut() throws Exception {
         PackagedService draining = Suite.anotherReimbursementService(Map.of("quarkus.shutdown.delay", "2s",
                 "quarkus.shutdown.timeout", "10s"));
+        // the JDK client's default, HTTP/2 by an h2c upgrade: the drain must hold for it too (JDK-8335181)
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest read = HttpRequest.newBuilder(URI.create(draining.url() + "/policies/150400/310/2026"))
                 .header("Authorization", "Bearer " + TestKeys.agency()).timeout(Duration.ofSeconds(15)).build();
