@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.medins.account.support.Fixtures;
+import cn.medins.testsupport.OpenApiTraffic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -74,12 +75,13 @@ class BadInputTest {
 
     @Test
     void anOverLongRequestLineIsA414ProblemAndALongPathIsAudited() {
-        given().get("/persons/" + "1".repeat(9000)).then().statusCode(414).contentType("application/problem+json")
+        given().header(OpenApiTraffic.REFUSED_ON_PURPOSE, "a 9,000-digit id").get("/persons/" + "1".repeat(9000)).then().statusCode(414).contentType("application/problem+json")
                 .body("code", equalTo("URI_TOO_LONG"));
         given().queryParam("idNumber", "x".repeat(9000)).get("/persons").then().statusCode(414)
                 .contentType("application/problem+json");
         // 600 characters: routed (a 405 problem: no POST there), and its audit event is recorded cut, not a 500
-        given().contentType(ContentType.JSON).body("{}").post("/persons/" + "9".repeat(600)).then()
+        given().header(OpenApiTraffic.REFUSED_ON_PURPOSE, "a 600-digit id").contentType(ContentType.JSON).body("{}")
+                .post("/persons/" + "9".repeat(600)).then()
                 .statusCode(405).contentType("application/problem+json");
         given().queryParam("outcome", "REFUSED").get("/audit").then().statusCode(200)
                 .body("items.find { it.path.startsWith('/persons/999') }.path.size()", equalTo(500));

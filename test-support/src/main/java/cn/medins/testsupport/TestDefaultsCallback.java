@@ -9,7 +9,8 @@ import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * Before every test: JSON decimals read as exact BigDecimals (money compared to the cent), and
- * requests sent as agency staff unless the test sends its own Authorization header.
+ * requests sent as agency staff unless the test sends its own Authorization header, and every
+ * request and answer checked against the answering service's published document ({@link OpenApiTraffic}).
  */
 public class TestDefaultsCallback implements QuarkusTestBeforeEachCallback {
 
@@ -20,6 +21,8 @@ public class TestDefaultsCallback implements QuarkusTestBeforeEachCallback {
         return context.next(request, response);
     };
 
+    private static final Filter VALIDATED = new OpenApiTraffic();
+
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         apply();
@@ -28,6 +31,6 @@ public class TestDefaultsCallback implements QuarkusTestBeforeEachCallback {
     public static void apply() {
         RestAssured.config = RestAssured.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-        RestAssured.replaceFiltersWith(AGENCY_BY_DEFAULT);
+        RestAssured.replaceFiltersWith(AGENCY_BY_DEFAULT, VALIDATED);
     }
 }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,7 @@ public class AccountResource {
     @Operation(summary = "Pay from the account", description = "For the holder, or a bound family member "
             + "(beneficiaryPersonId). Without allowPartial a payment above the balance is refused; with it the "
             + "account pays what it has and shortfall is the cash part. Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Paid")
+    @APIResponse(responseCode = "201", description = "Paid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.Payment.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_REFERENCE, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "INSUFFICIENT_BALANCE, NOT_A_BOUND_FAMILY_MEMBER, ACCOUNT_FROZEN, "
             + "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
@@ -125,7 +127,7 @@ public class AccountResource {
     @Path("/payments/{paymentId}/refund")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refund a payment in full, once", description = "Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Refunded")
+    @APIResponse(responseCode = "201", description = "Refunded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.Refund.class)))
     @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_REFUNDED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
@@ -141,7 +143,7 @@ public class AccountResource {
     @POST
     @Path("/family-members")
     @Operation(summary = "Bind a close relative for family mutual aid (家庭共济)")
-    @APIResponse(responseCode = "201", description = "Bound")
+    @APIResponse(responseCode = "201", description = "Bound", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.FamilyMember.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (memberIdNumber and memberName required; "
             + "memberPersonId is for agency staff only)")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND: no insured person has that ID number and name "
@@ -216,7 +218,7 @@ public class AccountResource {
     @Operation(summary = "Close the account and pay the balance out",
             description = "Only for DEATH (to the heirs), EMIGRATION or FOREIGNER_DEPARTURE before retirement; any "
                     + "other reason is a cash withdrawal, which is not allowed (不可提现). Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "Closed; paidOut went to the payee")
+    @APIResponse(responseCode = "200", description = "Closed; paidOut went to the payee", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.Closure.class)))
     @APIResponse(responseCode = "409", description = "ACCOUNT_CLOSED: already closed; IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "CASH_WITHDRAWAL_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed(Roles.AGENCY)

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,7 @@ public class RetireeAllocationResource {
     @Operation(summary = "Credit every active retiree's account for a month",
             description = "The amount is account.retiree-allocation.fixed-amount, or pension-share x average-pension. "
                     + "Each account is credited once per month, however often this runs. Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "How many accounts were credited")
+    @APIResponse(responseCode = "200", description = "How many accounts were credited", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RetireeAllocations.Allocated.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,7 +59,7 @@ public class PersonResource {
     @Operation(summary = "Enroll a person (参保)", description = "Validates the resident ID number (GB 11643) and "
             + "refuses a second active enrollment (重复参保). Employees (310) get a personal account. "
             + "Honours an optional Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Enrolled")
+    @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonResponses.Person.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_ENROLLMENT: the ID number is actively enrolled; "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
@@ -108,7 +110,7 @@ public class PersonResource {
     @Operation(summary = "Record a contribution (缴费)", description = "Employee (310): {period, individualAmount, "
             + "employerAmount}: the individual share goes entirely to the personal account, plus the configured "
             + "share of the employer's. Resident (390): {year, amount}. Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonResponses.ContributionReceipt.class)))
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "DUPLICATE_CONTRIBUTION: that month / year is paid; "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")
@@ -140,7 +142,7 @@ public class PersonResource {
     @Operation(summary = "Transfer the enrollment to another region (转移接续)",
             description = "Ends the current enrollment, starts one in toRegion, and moves the personal account's "
                     + "balance (TRANSFER_OUT and TRANSFER_IN entries). Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Transferred")
+    @APIResponse(responseCode = "201", description = "Transferred", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonResponses.Transfer.class)))
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "NOT_ENROLLED, SAME_REGION, ACCOUNT_FROZEN, ACCOUNT_CLOSED, "
@@ -159,7 +161,7 @@ public class PersonResource {
             + "eligibility for later dates says retired (retiree ratios), the monthly retiree allocation credits the "
             + "account from effectiveOn's month, and contributions are refused for that month and later (earlier "
             + "months may still be paid). Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Retired")
+    @APIResponse(responseCode = "201", description = "Retired", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonResponses.Retirement.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (effectiveOn before the enrollment, or a "
             + "month already contributed), IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.medins.account.support.Fixtures;
+import cn.medins.testsupport.OpenApiTraffic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
@@ -142,14 +143,15 @@ class PersonResourceTest {
                 .body("code", equalTo("MALFORMED_JSON"));
         given().contentType(ContentType.JSON).post("/persons").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"));
-        given().contentType(ContentType.TEXT).body("hello").post("/persons").then().statusCode(415)
+        given().header(OpenApiTraffic.REFUSED_ON_PURPOSE, "text, not JSON").contentType(ContentType.TEXT).body("hello")
+                .post("/persons").then().statusCode(415)
                 .contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
     void unknownPersonsAndPathsAre404Problems() {
         given().get("/persons/999999999").then().statusCode(404).body("code", equalTo("PERSON_NOT_FOUND"));
-        given().get("/persons/not-a-number").then().statusCode(404).contentType("application/problem+json")
+        given().header(OpenApiTraffic.REFUSED_ON_PURPOSE, "not an id").get("/persons/not-a-number").then().statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("NOT_FOUND"));
         given().queryParam("idNumber", Fixtures.idNumber()).get("/persons").then().statusCode(404)
                 .body("code", equalTo("PERSON_NOT_FOUND"));

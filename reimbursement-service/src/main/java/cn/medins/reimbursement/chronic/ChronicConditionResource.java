@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +61,7 @@ public class ChronicConditionResource {
     @Operation(summary = "Register a chronic or special outpatient disease (门诊慢特病认定)", description = "From "
             + "approvedOn to validUntil (open-ended when absent). Visits of medical type 14 naming this diseaseCode "
             + "are then paid by the policy's chronic section for it. An Idempotency-Key is honoured when sent.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Registered.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CHRONIC_CONDITION_ALREADY_REGISTERED (the same disease for "

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +47,7 @@ public class ClaimResource {
             + "remotely is claimed without reduction. The account never pays a claim. The claim is SUBMITTED with the "
             + "amounts it would pay, holding the yearly quotas, until the agency approves or rejects it. "
             + "Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The claim, SUBMITTED")
+    @APIResponse(responseCode = "201", description = "The claim, SUBMITTED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (invoiceNumbers required), "
             + "IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, DUPLICATE_INVOICE (names the claim holding "
@@ -65,7 +67,7 @@ public class ClaimResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve a claim", description = "SUBMITTED -> COMPLETED: the fund's part is payable to the "
             + "person. An Idempotency-Key is honoured when sent.")
-    @APIResponse(responseCode = "200", description = "The claim, COMPLETED")
+    @APIResponse(responseCode = "200", description = "The claim, COMPLETED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_SUBMITTED")
     @RolesAllowed(Roles.AGENCY)
@@ -78,7 +80,7 @@ public class ClaimResource {
     @Path("/{settlementId}/rejection")
     @Operation(summary = "Reject a claim", description = "SUBMITTED -> REJECTED with the reason: the yearly quotas "
             + "it held return and its invoices may be claimed again. An Idempotency-Key is honoured when sent.")
-    @APIResponse(responseCode = "200", description = "The claim, REJECTED")
+    @APIResponse(responseCode = "200", description = "The claim, REJECTED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (reason required)")
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_SUBMITTED")

@@ -22,6 +22,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,7 @@ public class ClearingResource {
             + "type and insurance type), with negative adjustments for cleared settlements cancelled since, and claims "
             + "listed apart. Without institutionCode, every institution with something to clear. Set-based: a few "
             + "statements per institution whatever the number of settlements. Honours an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The statements made")
+    @APIResponse(responseCode = "201", description = "The statements made", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Statements.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "MONTH_ALREADY_CLEARED")
     @APIResponse(responseCode = "422", description = "MONTH_NOT_OVER, UNKNOWN_INSTITUTION")
@@ -116,7 +118,7 @@ public class ClearingResource {
     @Operation(summary = "The institution confirms its statement", description = "DRAFT -> CONFIRMED; a confirmed "
             + "month cannot change (later cancellations are adjustments of a later statement). Honours an "
             + "Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "CONFIRMED")
+    @APIResponse(responseCode = "200", description = "CONFIRMED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)))
     @APIResponse(responseCode = "404", description = "STATEMENT_NOT_FOUND (also another institution's)")
     @APIResponse(responseCode = "409", description = "STATEMENT_NOT_DRAFT")
     @RolesAllowed(Roles.INSTITUTION)
@@ -130,7 +132,7 @@ public class ClearingResource {
     @Path("/{statementId}/payment")
     @Operation(summary = "The agency pays a confirmed statement", description = "CONFIRMED -> PAID with the "
             + "payment's reference. Honours an Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "PAID")
+    @APIResponse(responseCode = "200", description = "PAID", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)))
     @APIResponse(responseCode = "404", description = "STATEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "STATEMENT_NOT_CONFIRMED")
     @RolesAllowed(Roles.AGENCY)

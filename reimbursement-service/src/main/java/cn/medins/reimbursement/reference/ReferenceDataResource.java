@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +42,8 @@ public class ReferenceDataResource {
     @Operation(summary = "Load a policy", description = "Stores the document as a new version (Policy-Version "
             + "header); the same document as the latest version changes nothing. Settlements record the version "
             + "they used.")
-    @APIResponse(responseCode = "201", description = "A new version")
-    @APIResponse(responseCode = "200", description = "Unchanged: the latest version already says this")
+    @APIResponse(responseCode = "201", description = "A new version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyDocument.class)))
+    @APIResponse(responseCode = "200", description = "Unchanged: the latest version already says this", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyDocument.class)))
     @RolesAllowed(Roles.AGENCY)
     public Response putPolicy(@RestPath @Pattern(regexp = "^[1-9]\\d{5}$", message = "must be a 6-digit region code")
                               String insuredRegion,
@@ -57,7 +59,7 @@ public class ReferenceDataResource {
     @GET
     @Path("/policies/{insuredRegion}/{insuranceType}/{year}")
     @Operation(summary = "The latest version of a policy", description = "The version is in the Policy-Version header.")
-    @APIResponse(responseCode = "200", description = "The policy document")
+    @APIResponse(responseCode = "200", description = "The policy document", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyDocument.class)))
     @APIResponse(responseCode = "404", description = "POLICY_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public Response policy(@RestPath String insuredRegion, @RestPath String insuranceType, @RestPath int year) {

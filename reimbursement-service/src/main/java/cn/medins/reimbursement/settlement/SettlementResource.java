@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +77,7 @@ public class SettlementResource {
             + "and catastrophic insurance pay per the insured region's policy; with useAccount the personal account "
             + "(or familyPayerPersonId's, 家庭共济) pays the personal burden up to its balance; the rest is cash. "
             + "Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Settled: status COMPLETED")
+    @APIResponse(responseCode = "201", description = "Settled: status COMPLETED", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, "
             + "MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, "
@@ -123,7 +125,7 @@ public class SettlementResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a settlement (撤销)", description = "Refunds the account payment and returns exactly "
             + "the yearly quotas it used; once. Requires an Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED, SETTLEMENT_PENDING, SETTLEMENT_FAILED, "
             + "IDEMPOTENCY_KEY_IN_FLIGHT")

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,7 +89,7 @@ public class FilingResource {
             + "TEMPORARY (valid at least 6 months; may start up to remote.backdate-days, 30, before today, so that a stay "
             + "under way settles directly at discharge), EMERGENCY (may be filed after the care; treatmentDate required and "
             + "covered). Honours an optional Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Filed")
+    @APIResponse(responseCode = "201", description = "Filed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilingView.class)))
     @APIResponse(responseCode = "409", description = "OVERLAPPING_FILING, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "UNKNOWN_PERSON, NOT_ACTIVELY_ENROLLED, "
             + "DESTINATION_IS_INSURED_REGION, IDEMPOTENCY_KEY_REUSED")
