@@ -88,8 +88,9 @@ public class TruthfulDocument implements OASFilter {
 
 
     private static Schema nullable(Schema property, Map<String, Schema> components) {
-        if (property.getRef() == null) {
-            return property.addType(Schema.SchemaType.NULL);
+        if (property.getRef() == null) { // an untyped one (Object) takes any value, null too
+            return property.getType() == null || property.getType().isEmpty() ? property
+                    : property.addType(Schema.SchemaType.NULL);
         }
         Schema target = components.get(property.getRef().substring(property.getRef().lastIndexOf('/') + 1));
         if (target != null && target.getProperties() == null && target.getType() != null) { // a date, an enum
