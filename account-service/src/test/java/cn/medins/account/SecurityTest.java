@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.account.support.Fixtures;
 import cn.medins.testsupport.AccessMatrix;
+import cn.medins.testsupport.OpenApiTraffic;
 import cn.medins.testsupport.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,7 +127,8 @@ class SecurityTest {
     void everyWriteIsAudited() {
         long id = Fixtures.employee();
         Fixtures.contribute(id, "2024-03", "1", "0").statusCode(201);
-        given().header("Authorization", "Bearer " + TestKeys.insured(id)).contentType(ContentType.JSON)
+        given().header(OpenApiTraffic.REFUSED_ON_PURPOSE, "a write by the wrong role, without a key or a body")
+                .header("Authorization", "Bearer " + TestKeys.insured(id)).contentType(ContentType.JSON)
                 .body("{}").post("/persons/" + id + "/contributions").then().statusCode(403);
         given().queryParam("subject", "agency-staff-1").get("/audit").then().statusCode(200)
                 .body("items.path", hasItem("/persons/" + id + "/contributions"))

@@ -4,6 +4,8 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,6 +85,11 @@ public final class OpenApiTraffic implements OrderedFilter {
         try {
             String document = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
+            List<String> broken = houseRulesBroken(new ObjectMapper().readTree(document));
+            if (!broken.isEmpty()) {
+                throw new AssertionError("The OpenAPI document of " + base + " breaks the house rules "
+                        + "(docs/api.md \"The documents\"):\n  " + String.join("\n  ", broken));
+            }
             return OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot read the OpenAPI document of " + base, e);
@@ -88,6 +97,30 @@ public final class OpenApiTraffic implements OrderedFilter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What every published document must say beyond being valid: each schema described (with the
+     * national term where there is one: the service's META-INF/openapi-glossary.properties), and each
+     * operation named after its method and stating the roles that may call it.
+     */
+    static List<String> houseRulesBroken(JsonNode document) {
+        List<String> broken = new ArrayList<>();
+        document.path("components").path("schemas").fields().forEachRemaining(schema -> {
+            if (schema.getValue().path("description").asText("").isBlank()) {
+                broken.add("schema " + schema.getKey() + " has no description");
+            }
+        });
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String operation = op.getKey().toUpperCase() + " " + path.getKey();
+            if (!op.getValue().path("x-roles").isArray()) {
+                broken.add(operation + " states no roles (x-roles)");
+            }
+            if (op.getValue().path("operationId").asText("_").contains("_")) {
+                broken.add(operation + " is not named after its method: " + op.getValue().path("operationId"));
+            }
+        }));
+        return broken;
     }
 
     /** Also written to target/openapi-violations.txt, one per line, to read them all after a run. */

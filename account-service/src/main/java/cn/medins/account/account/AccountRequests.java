@@ -1,5 +1,6 @@
 package cn.medins.account.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.medins.account.family.Relation;
 import cn.medins.common.money.PositiveAmount;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,7 @@ public final class AccountRequests {
      * A payment from the account; {@code reference} is the caller's (e.g. the settlement), unique per
      * account; {@code allowPartial} pays what the balance has and reports the shortfall.
      */
+    @Schema(name = "PaymentRequest")
     public record Payment(
             @NotNull @PositiveAmount BigDecimal amount,
             @NotNull PaymentPurpose purpose,
@@ -29,11 +31,13 @@ public final class AccountRequests {
      * The member is named by ID number and name, both matching one insured person; agency staff may
      * name them by {@code memberPersonId} instead, an insured person may not.
      */
+    @Schema(name = "FamilyMemberBinding")
     public record FamilyMember(Long memberPersonId, @Size(max = 18) String memberIdNumber,
                                @Size(max = 100) String memberName, @NotNull Relation relation) {
     }
 
     /** {@code reason} is free text on purpose: anything but the three allowed reasons is refused by rule. */
+    @Schema(name = "ClosureRequest")
     public record Closure(@NotBlank @Size(max = 64) String reason, @NotBlank @Size(max = 200) String payee) {
     }
 

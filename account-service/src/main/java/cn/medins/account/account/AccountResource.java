@@ -116,7 +116,7 @@ public class AccountResource {
     @Path("/payments/{paymentId}")
     @Operation(summary = "One payment")
     @APIResponse(responseCode = "200", description = "The payment")
-    @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
+    @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND, PERSON_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED, Roles.SERVICE})
     public AccountResponses.Payment payment(@RestPath long personId, @RestPath long paymentId) {
         self(personId);
@@ -128,7 +128,7 @@ public class AccountResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refund a payment in full, once", description = "Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Refunded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.Refund.class)))
-    @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
+    @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND, PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_REFUNDED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed({Roles.AGENCY, Roles.SERVICE})
@@ -195,7 +195,7 @@ public class AccountResource {
     @Path("/family-members/{memberPersonId}")
     @Operation(summary = "Unbind a relative")
     @APIResponse(responseCode = "204", description = "Unbound")
-    @APIResponse(responseCode = "404", description = "NOT_BOUND")
+    @APIResponse(responseCode = "404", description = "NOT_BOUND, PERSON_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
     public void unbind(@RestPath long personId, @RestPath long memberPersonId) {
         self(personId);

@@ -1,5 +1,6 @@
 package cn.medins.account.person;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.medins.account.enrollment.Enrollment;
 import cn.medins.account.enrollment.InsuranceType;
 import cn.medins.account.enrollment.PersonType;
@@ -48,12 +49,14 @@ public final class PersonRequests {
     }
 
     /** 转移接续 to another insured region. */
+    @Schema(name = "TransferRequest")
     public record Transfer(
             @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE) String toRegion,
             @NotNull LocalDate effectiveOn) {
     }
 
     /** 在职转退休: the first day the person is retired. */
+    @Schema(name = "RetirementRequest")
     public record Retirement(@NotNull LocalDate effectiveOn) {
     }
 }

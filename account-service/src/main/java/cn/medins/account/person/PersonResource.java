@@ -77,7 +77,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
-    public PersonResponses.Person get(@RestPath long personId) {
+    public PersonResponses.Person person(@RestPath long personId) {
         caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
         return PersonResponses.Person.of(persons.get(personId), caller.is(Roles.AGENCY));
     }

@@ -35,10 +35,10 @@ public class AuditResource {
     Clock clock;
 
     /** One audited write. */
-    public record Entry(long id, Instant at, String subject, String role, String method, String path, int status,
-                        String outcome) {
-        static Entry of(AuditEvent e) {
-            return new Entry(e.id, e.at, e.subject, e.role, e.method, e.path, e.status, e.outcome);
+    public record AuditEntry(long id, Instant at, String subject, String role, String method, String path, int status,
+                             String outcome) {
+        static AuditEntry of(AuditEvent e) {
+            return new AuditEntry(e.id, e.at, e.subject, e.role, e.method, e.path, e.status, e.outcome);
         }
     }
 
@@ -50,7 +50,7 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: agency only")
-    public Page<Entry> list(@RestQuery String subject, @RestQuery String role, @RestQuery String outcome,
+    public Page<AuditEntry> auditTrail(@RestQuery String subject, @RestQuery String role, @RestQuery String outcome,
                             @RestQuery String from, @RestQuery String to, @RestQuery String limit,
                             @RestQuery String cursor) {
         trail.flush();
@@ -62,6 +62,6 @@ public class AuditResource {
         List<AuditEvent> rows = events.page(subject, role, outcome,
                 fromDate == null ? null : fromDate.atStartOfDay(clock.getZone()).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), before, size);
-        return Page.of(rows, size, e -> e.id, Entry::of);
+        return Page.of(rows, size, e -> e.id, AuditEntry::of);
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Makes each service's OpenAPI document say what its answers really hold: a property a record does
@@ -20,17 +22,79 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 public class TruthfulDocument implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
+        Glossary.describe(openAPI.getComponents().getSchemas());
         nullableUnlessRequired(openAPI.getComponents().getSchemas());
-        openAPI.getComponents().addSchema("Problem", problem());
+        openAPI.getComponents().addSchema("Problem", problem(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item ->
-                    item.getOperations().values().forEach(TruthfulDocument::problemsDescribed));
+            OperationRoles names = new OperationRoles();
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                names.rename(operation).ifPresent(roles -> rolesStated(operation, roles));
+                idempotencyKeyDeclared(operation);
+                problemsDescribed(operation);
+            }));
+        }
+    }
+
+    /**
+     * An operation whose description says it "Requires an Idempotency-Key" or "Honours an (optional)
+     * Idempotency-Key" (the services' one wording for it) declares the header, so that a generated
+     * client can send it, and the codes it brings (400 when required and missing, 409 while the first
+     * request is in flight, 422 when the key is reused with another body).
+     */
+    private static void idempotencyKeyDeclared(Operation operation) {
+        String description = operation.getDescription() == null ? "" : operation.getDescription();
+        boolean required = description.contains("Requires an Idempotency-Key");
+        if (!required && !description.contains("Honours an Idempotency-Key")
+                && !description.contains("Honours an optional Idempotency-Key")) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter().name(IDEMPOTENCY_KEY).in(Parameter.In.HEADER)
+                .required(required).description("The caller's key for this one operation: a repeat with the "
+                        + "same key and body gets the first answer again, nothing is done twice")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(128)
+                        .pattern("^[\\x20-\\x7E]+$")));
+        if (operation.getResponses() != null) {
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                String code = switch (status) {
+                    case "400" -> required ? "IDEMPOTENCY_KEY_REQUIRED" : null;
+                    case "409" -> "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    case "422" -> "IDEMPOTENCY_KEY_REUSED";
+                    default -> null;
+                };
+                String text = response.getDescription() == null ? "" : response.getDescription();
+                if (code != null && !text.contains(code)) {
+                    response.setDescription(text.isEmpty() ? code : text + "; " + code);
+                }
+            });
+        }
+    }
+
+    /**
+     * OpenAPI 3.0 lets a bearer scheme carry no scopes, so the roles a token needs are stated twice: in
+     * the {@code x-roles} extension, for tools, and in the description and the 403's, for readers.
+     */
+    private static void rolesStated(Operation operation, List<String> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        operation.addExtension(OperationRoles.ROLES, roles);
+        String stated = "Roles: " + String.join(", ", roles) + ".";
+        operation.setDescription(operation.getDescription() == null ? stated : operation.getDescription() + " " + stated);
+        if (operation.getResponses() != null && operation.getResponses().hasAPIResponse("401")) {
+            operation.getResponses().getAPIResponse("401").setDescription("UNAUTHORIZED: no valid bearer token");
+        }
+        if (operation.getResponses() != null && operation.getResponses().hasAPIResponse("403")) {
+            APIResponse forbidden = operation.getResponses().getAPIResponse("403");
+            String why = forbidden.getDescription() == null || forbidden.getDescription().equals("Not Allowed")
+                    ? "FORBIDDEN" : forbidden.getDescription();
+            forbidden.setDescription(why + " (roles allowed: " + String.join(", ", roles) + ")");
         }
     }
 
@@ -53,13 +117,25 @@ public class TruthfulDocument implements OASFilter {
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if ((status.equals("default") || status.compareTo("400") >= 0) && response.getContent() == null) {
                 response.setContent(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+                        OASFactory.createMediaType().schema(problemOf(status, response.getDescription()))));
             }
         });
     }
 
+    /**
+     * A declared status's problem lists its codes (a copy of the problem schema rather than an
+     * {@code allOf}, which generators turn into odd classes); {@code default}'s is any problem.
+     */
+    private static Schema problemOf(String status, String description) {
+        if (status.equals("default")) {
+            return OASFactory.createSchema().ref(PROBLEM);
+        }
+        return problem(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .enumeration(new ArrayList<>(ProblemCodes.of(status, description))));
+    }
+
     /** The problem document ({@code cn.medins.common.problem.Problem}) as it travels. */
-    private static Schema problem() {
+    private static Schema problem(Schema code) {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", text).addProperty("message", text);
@@ -67,7 +143,7 @@ public class TruthfulDocument implements OASFilter {
                 .description("An RFC 9457 problem document with a stable machine code")
                 .addProperty("type", text).addProperty("title", text)
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", text).addProperty("instance", text).addProperty("code", text)
+                .addProperty("detail", text).addProperty("instance", text).addProperty("code", code)
                 .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation))
                 .addRequired("type").addRequired("title").addRequired("status").addRequired("code");
     }

@@ -79,7 +79,7 @@ public class ChronicConditionResource {
     @APIResponse(responseCode = "200", description = "The registrations, oldest first")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND (an insured person asking for another)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED})
-    public Registrations list(@RestPath long personId) {
+    public Registrations registrations(@RestPath long personId) {
         caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person " + personId + ".");
         return new Registrations(conditions.list(personId).stream().map(Registered::of).toList());
     }

@@ -95,7 +95,7 @@ public class ClearingResource {
     @APIResponse(responseCode = "200", description = "The statements, by month and institution")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (month is YYYY-MM)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
-    public Statements list(@RestQuery String month, @RestQuery String institutionCode) {
+    public Statements statements(@RestQuery String month, @RestQuery String institutionCode) {
         YearMonth m = month == null ? null : parseMonth(month);
         String code = caller.isInstitutionOnly() ? caller.institutionCode() : institutionCode;
         return Statements.of(clearings.list(m, code));
@@ -107,7 +107,7 @@ public class ClearingResource {
     @APIResponse(responseCode = "200", description = "The statement with its lines")
     @APIResponse(responseCode = "404", description = "STATEMENT_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
-    public Statement get(@RestPath long statementId) {
+    public Statement statement(@RestPath long statementId) {
         readable(statementId);
         return Statement.of(clearings.get(statementId));
     }

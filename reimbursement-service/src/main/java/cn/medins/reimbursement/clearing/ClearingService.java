@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.reference.Institution;
@@ -38,6 +39,7 @@ public class ClearingService {
     public record Cleared(ClearingStatement statement, List<Line> lines) {
     }
 
+    @Schema(name = "StatementLine")
     public record Line(String medicalType, String insuranceType, int settlementCount, BigDecimal poolFundAmount,
                        BigDecimal catastrophicAmount, int adjustmentCount, BigDecimal adjustmentAmount) {
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Daily reconciliation (对账): the institution's figures for a day against the agency's. The agency's
@@ -31,9 +30,10 @@ public class ReconciliationService {
     public record Totals(long count, BigDecimal totalAmount, BigDecimal fundPaidTotal, BigDecimal accountPaid,
                          BigDecimal cashPaid) {
 
-        Map<String, Object> figures() {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("count", count);
+        /** Each figure as a number: a count has no decimals, an amount two. */
+        Map<String, BigDecimal> figures() {
+            Map<String, BigDecimal> f = new LinkedHashMap<>();
+            f.put("count", BigDecimal.valueOf(count));
             f.put("totalAmount", totalAmount);
             f.put("fundPaidTotal", fundPaidTotal);
             f.put("accountPaid", accountPaid);
@@ -42,7 +42,7 @@ public class ReconciliationService {
         }
     }
 
-    public record Difference(String figure, Object institution, Object agency) {
+    public record Difference(String figure, BigDecimal institution, BigDecimal agency) {
     }
 
     /** One settlement as either side has it (NHSA 3202). */
@@ -92,8 +92,8 @@ public class ReconciliationService {
     }
 
     private static void differ(String prefix, Totals institution, Totals agency, List<Difference> out) {
-        Map<String, Object> theirs = institution.figures();
-        Map<String, Object> ours = agency.figures();
+        Map<String, BigDecimal> theirs = institution.figures();
+        Map<String, BigDecimal> ours = agency.figures();
         for (String figure : theirs.keySet()) {
             if (!same(theirs.get(figure), ours.get(figure))) {
                 out.add(new Difference(prefix + figure, theirs.get(figure), ours.get(figure)));
@@ -101,11 +101,8 @@ public class ReconciliationService {
         }
     }
 
-    private static boolean same(Object a, Object b) {
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        return Objects.equals(a, b);
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** Settlement by settlement (3202): what each side lacks and what differs. */

@@ -32,7 +32,7 @@ public class AccumulatorResource {
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED})
-    public Yearly get(@RestPath long personId, @RestPath int year) {
+    public Yearly accumulators(@RestPath long personId, @RestPath int year) {
         caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person " + personId + ".");
         return accumulators.yearly(personId, year);
     }

@@ -22,7 +22,7 @@ public final class AccumulatorView {
      * Its schema keeps the name the published document has always given it ({@code Chronic}; the
      * policy's own chronic-disease rule is {@code Chronic1}).
      */
-    @Schema(name = "Chronic")
+    @Schema(name = "ChronicAccumulator")
     public record Chronic(BigDecimal deductibleUsed, BigDecimal fundPaid, BigDecimal capRemaining) {
     }
 }

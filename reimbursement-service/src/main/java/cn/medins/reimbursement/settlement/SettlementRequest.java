@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.settlement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.medins.common.money.NonNegativeAmount;
 import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ public record SettlementRequest(
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String diseaseCode) {
 
     /** One bill line: {@code quantity x unitPrice}, quantity may have decimals. */
+    @Schema(name = "BillLine")
     public record Line(
             @NotBlank @Size(max = 64) String itemCode,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 4)

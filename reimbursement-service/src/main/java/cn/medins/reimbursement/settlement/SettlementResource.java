@@ -64,7 +64,8 @@ public class SettlementResource {
     @APIResponse(responseCode = "200", description = "The breakdown (settlementId and status are null)")
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, "
             + "MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, "
-            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED")
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED, "
+            + "CHRONIC_CONDITION_NOT_REGISTERED, CHRONIC_DISEASE_NOT_COVERED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE, REMOTE_CARE_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public SettlementResponse preview(@Valid @NotNull SettlementRequest body) {
@@ -81,7 +82,8 @@ public class SettlementResource {
     @APIResponse(responseCode = "409", description = "ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "UNKNOWN_INSTITUTION, INSTITUTION_NOT_DESIGNATED, "
             + "MEDICAL_TYPE_NOT_OFFERED, UNKNOWN_PERSON, "
-            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED, IDEMPOTENCY_KEY_REUSED")
+            + "POLICY_NOT_FOUND, REMOTE_FILING_REQUIRED, INSTITUTION_NOT_NETWORKED, "
+            + "CHRONIC_CONDITION_NOT_REGISTERED, CHRONIC_DISEASE_NOT_COVERED, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: nothing was settled, or (when the "
             + "detail names a settlement) it is PENDING and will be completed or voided automatically; "
             + "REMOTE_CARE_SERVICE_UNAVAILABLE: remote care cannot be settled now, nothing was done")
@@ -103,7 +105,7 @@ public class SettlementResource {
     @APIResponse(responseCode = "200", description = "The settlement")
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED})
-    public SettlementResponse get(@RestPath long settlementId) {
+    public SettlementResponse settlement(@RestPath long settlementId) {
         return SettlementResponse.of(readable(settlementId));
     }
 
@@ -111,7 +113,7 @@ public class SettlementResource {
     @Operation(summary = "A person's settlements, newest first")
     @APIResponse(responseCode = "200", description = "A page of settlements")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
-    public Page<SettlementResponse> list(@RestQuery String personId, @RestQuery String year, @RestQuery String limit,
+    public Page<SettlementResponse> settlements(@RestQuery String personId, @RestQuery String year, @RestQuery String limit,
                                          @RestQuery String cursor) {
         long person = Params.requiredId("personId", personId);
         caller.requireSelf(person, "PERSON_NOT_FOUND", "No insured person " + person + ".");
@@ -128,7 +130,7 @@ public class SettlementResource {
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED, SETTLEMENT_PENDING, SETTLEMENT_FAILED, "
-            + "IDEMPOTENCY_KEY_IN_FLIGHT")
+            + "CLAIM_NOT_REVIEWED (a submitted claim is approved or rejected, not cancelled), IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE: the settlement is CANCELLING and "
             + "will be finished automatically (or by a cancellation with another key)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})

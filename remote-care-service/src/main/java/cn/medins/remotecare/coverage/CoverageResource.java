@@ -41,7 +41,7 @@ public class CoverageResource {
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
-    public CoverageService.Coverage get(@RestQuery String personId, @RestQuery String region, @RestQuery String date) {
+    public CoverageService.Coverage coverage(@RestQuery String personId, @RestQuery String region, @RestQuery String date) {
         long person = Params.requiredId("personId", personId);
         caller.requireSelf(person, "PERSON_NOT_FOUND", "account-service knows no person " + person + ".");
         if (region == null || !region.matches("^[1-9]\\d{5}$")) {

@@ -51,7 +51,7 @@ public class ExemptionResource {
     @Operation(summary = "Exempt a province pair from filing")
     @APIResponse(responseCode = "200", description = "The exemption")
     @RolesAllowed(Roles.AGENCY)
-    public ExemptionView put(@RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String insuredProvince,
+    public ExemptionView putExemption(@RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String insuredProvince,
                              @RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String destinationProvince,
                              @Valid @NotNull ExemptionBody body) {
         return ExemptionView.of(exemptions.put(insuredProvince, destinationProvince, body.insuranceTypes(),
@@ -63,7 +63,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "200", description = "The exemption")
     @APIResponse(responseCode = "404", description = "EXEMPTION_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
-    public ExemptionView get(@RestPath String insuredProvince, @RestPath String destinationProvince) {
+    public ExemptionView exemption(@RestPath String insuredProvince, @RestPath String destinationProvince) {
         return ExemptionView.of(exemptions.get(insuredProvince, destinationProvince));
     }
 
@@ -72,7 +72,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "EXEMPTION_NOT_FOUND")
     @RolesAllowed(Roles.AGENCY)
-    public void delete(@RestPath String insuredProvince, @RestPath String destinationProvince) {
+    public void deleteExemption(@RestPath String insuredProvince, @RestPath String destinationProvince) {
         exemptions.delete(insuredProvince, destinationProvince);
     }
 }

@@ -95,7 +95,7 @@ public class FilingResource {
             + "DESTINATION_IS_INSURED_REGION, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
-    public Response file(@Valid @NotNull FilingRequest body) {
+    public Response submitFiling(@Valid @NotNull FilingRequest body) {
         caller.requireSelf(body.personId(), "UNKNOWN_PERSON", "account-service knows no person " + body.personId() + ".");
         return idempotency.optional(body, () -> {
             Filing f = filings.file(new FilingService.Request(body.personId(), body.destinationRegion(), body.type(),
@@ -112,7 +112,7 @@ public class FilingResource {
     @APIResponse(responseCode = "200", description = "The filing")
     @APIResponse(responseCode = "404", description = "FILING_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
-    public FilingView get(@RestPath long filingId) {
+    public FilingView filing(@RestPath long filingId) {
         return FilingView.of(own(filingId));
     }
 
@@ -120,7 +120,7 @@ public class FilingResource {
     @Operation(summary = "A person's filings")
     @APIResponse(responseCode = "200", description = "The person's filings, oldest first")
     @RolesAllowed({Roles.AGENCY, Roles.INSURED})
-    public Page<FilingView> list(@RestQuery String personId) {
+    public Page<FilingView> filings(@RestQuery String personId) {
         long person = Params.requiredId("personId", personId);
         caller.requireSelf(person, "PERSON_NOT_FOUND", "No insured person " + person + ".");
         return new Page<>(Filing.ofPerson(person).stream().map(FilingView::of).toList(), null);
