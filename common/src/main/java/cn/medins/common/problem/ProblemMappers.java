@@ -178,7 +178,7 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    static String jsonPath(JsonMappingException e) {
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -191,7 +191,7 @@ public class ProblemMappers {
     }
 
     /** The field a violation is about: the JSON property path, or the query / path parameter. */
-    static String field(ConstraintViolation<?> violation) {
+    public static String field(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -29,14 +29,64 @@ public record PolicyDocument(
         @Valid Catastrophic catastrophic,
         @Valid Remote remote,
         Map<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String, @Valid @NotNull Chronic> chronic,
-        @Valid Claims claims) {
+        @Valid Claims claims,
+        @Size(max = 20) List<@Valid @NotNull Variant> variants) {
+
+    /** A document without variants (every other part as given). */
+    public PolicyDocument(Inpatient inpatient, Outpatient outpatient, BigDecimal retireeBonus, BigDecimal maxRatio,
+                          Map<String, BigDecimal> preSelfPayShare, Catastrophic catastrophic, Remote remote,
+                          Map<String, Chronic> chronic, Claims claims) {
+        this(inpatient, outpatient, retireeBonus, maxRatio, preSelfPayShare, catastrophic, remote, chronic, claims, null);
+    }
+
+    /** How a table's band bounds are measured (分段). */
+    public enum InpatientBandBasis {
+        /** {@code upTo} bounds are amounts above the deductible (the default). */
+        ABOVE_DEDUCTIBLE,
+        /** {@code upTo} bounds are amounts of the stay's eligible amount: band 1 runs from the deductible. */
+        ELIGIBLE_AMOUNT
+    }
+
+    /** How catastrophic insurance's band bounds are measured. */
+    public enum CatastrophicBandBasis {
+        /** {@code upTo} bounds are amounts above the threshold (the default). */
+        ABOVE_THRESHOLD,
+        /** {@code upTo} bounds are amounts of the year's base: band 1 runs from the threshold. */
+        BURDEN
+    }
+
+    /** Over which care a chronic disease's deductible is consumed. */
+    public enum DeductiblePeriod { YEAR, MONTH, VISIT }
+
+    /** Whether a chronic deductible is taken off the amount in scope or off what the fund pays. */
+    public enum DeductibleTiming { BEFORE_RATIO, AFTER_RATIO }
 
     /** 住院: per-admission deductible (起付线) and banded ratios (分段累进) by institution level. */
     public record Inpatient(
             @NotNull Map<String, @NotNull @NonNegativeAmount BigDecimal> deductibleByLevel,
-            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal repeatAdmissionDeductibleFactor,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal repeatAdmissionDeductibleFactor,
             @NotNull Map<String, @NotEmpty List<@Valid @NotNull Band>> bandsByLevel,
-            @NotNull @NonNegativeAmount BigDecimal annualCap) {
+            @NotNull @NonNegativeAmount BigDecimal annualCap,
+            InpatientBandBasis bandBasis,
+            @Size(min = 1, max = 20) List<@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> repeatAdmissionDeductibleFactors,
+            @NonNegativeAmount BigDecimal deductibleFloor) {
+
+        public Inpatient(Map<String, BigDecimal> deductibleByLevel, BigDecimal repeatAdmissionDeductibleFactor,
+                         Map<String, List<Band>> bandsByLevel, BigDecimal annualCap) {
+            this(deductibleByLevel, repeatAdmissionDeductibleFactor, bandsByLevel, annualCap, null, null, null);
+        }
+
+        public InpatientBandBasis basis() {
+            return bandBasis == null ? InpatientBandBasis.ABOVE_DEDUCTIBLE : bandBasis;
+        }
+
+        /** The factor for the {@code admission}-th admission of the year (1 = the first; the last factor repeats). */
+        public BigDecimal factorFor(int admission) {
+            if (repeatAdmissionDeductibleFactors != null) {
+                return repeatAdmissionDeductibleFactors.get(Math.min(admission, repeatAdmissionDeductibleFactors.size()) - 1);
+            }
+            return admission == 1 || repeatAdmissionDeductibleFactor == null ? BigDecimal.ONE : repeatAdmissionDeductibleFactor;
+        }
     }
 
     /** 门诊统筹: a yearly deductible and cap, one ratio per level. */
@@ -50,7 +100,16 @@ public record PolicyDocument(
     public record Catastrophic(
             @NotNull @NonNegativeAmount BigDecimal threshold,
             @NotEmpty List<@Valid @NotNull Band> bands,
-            @NotNull @NonNegativeAmount BigDecimal annualCap) {
+            @NotNull @NonNegativeAmount BigDecimal annualCap,
+            CatastrophicBandBasis bandBasis) {
+
+        public Catastrophic(BigDecimal threshold, List<Band> bands, BigDecimal annualCap) {
+            this(threshold, bands, annualCap, null);
+        }
+
+        public CatastrophicBandBasis basis() {
+            return bandBasis == null ? CatastrophicBandBasis.ABOVE_THRESHOLD : bandBasis;
+        }
     }
 
     /**
@@ -62,7 +121,22 @@ public record PolicyDocument(
             @NotNull @NonNegativeAmount BigDecimal deductible,
             @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio,
             @NotNull @NonNegativeAmount BigDecimal annualCap,
-            @NotNull Boolean sharesInpatientCap) {
+            @NotNull Boolean sharesInpatientCap,
+            DeductiblePeriod deductiblePeriod,
+            DeductibleTiming deductibleTiming) {
+
+        public Chronic(String name, BigDecimal deductible, BigDecimal ratio, BigDecimal annualCap,
+                       Boolean sharesInpatientCap) {
+            this(name, deductible, ratio, annualCap, sharesInpatientCap, null, null);
+        }
+
+        public DeductiblePeriod period() {
+            return deductiblePeriod == null ? DeductiblePeriod.YEAR : deductiblePeriod;
+        }
+
+        public DeductibleTiming timing() {
+            return deductibleTiming == null ? DeductibleTiming.BEFORE_RATIO : deductibleTiming;
+        }
     }
 
     /** 手工报销: how long after the care a claim may still be made. */
@@ -78,6 +152,19 @@ public record PolicyDocument(
 
     /** A segment up to {@code upTo} (null: no upper bound), paid at {@code ratio}. */
     public record Band(@NonNegativeAmount BigDecimal upTo, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio) {
+    }
+
+    /**
+     * 特殊人群: parameters of their own for the persons {@code when} matches, merged over the document
+     * (objects key by key; arrays and numbers replace) by the reference data before the calculation.
+     */
+    public record Variant(@NotNull @Valid When when, @NotNull Map<String, Object> set) {
+    }
+
+    /** Whom a variant is for: a person type, an age range in whole years; a missing key matches everyone. */
+    public record When(@Pattern(regexp = "IN_SERVICE|RETIRED|FLEXIBLE|RESIDENT") String personType,
+                       @Min(0) @Max(200) Integer minAge,
+                       @Min(0) @Max(200) Integer maxAge) {
     }
 
     public static final List<String> LEVELS = List.of("1", "2", "3");
@@ -99,8 +186,23 @@ public record PolicyDocument(
                 bandProblems("inpatient.bandsByLevel." + level, bands, problems);
             }
         }
+        if (inpatient.repeatAdmissionDeductibleFactor() == null && inpatient.repeatAdmissionDeductibleFactors() == null) {
+            problems.add("inpatient.repeatAdmissionDeductibleFactor: required (or repeatAdmissionDeductibleFactors)");
+        }
+        if (inpatient.repeatAdmissionDeductibleFactor() != null && inpatient.repeatAdmissionDeductibleFactors() != null) {
+            problems.add("inpatient.repeatAdmissionDeductibleFactors: give either this list or "
+                    + "repeatAdmissionDeductibleFactor, not both");
+        }
         if (catastrophic != null) {
             bandProblems("catastrophic.bands", catastrophic.bands(), problems);
+        }
+        if (variants != null) {
+            for (int i = 0; i < variants.size(); i++) {
+                When when = variants.get(i).when();
+                if (when != null && when.minAge() != null && when.maxAge() != null && when.minAge() > when.maxAge()) {
+                    problems.add("variants[" + i + "].when.maxAge: must not be below minAge");
+                }
+            }
         }
         for (String category : preSelfPayShare.keySet()) {
             if (!List.of("A", "B", "EXPENSIVE_DRUG", "SPECIAL_TREATMENT").contains(category)) {

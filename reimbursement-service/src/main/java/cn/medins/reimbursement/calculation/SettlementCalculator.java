@@ -123,22 +123,45 @@ public final class SettlementCalculator {
     private Fund inpatient(BigDecimal eligible) {
         PolicyDocument.Inpatient policy = in.policy().inpatient();
         Accumulators acc = in.accumulators();
-        BigDecimal deductible = policy.deductibleByLevel().get(level);
-        if (acc.admissions() >= 1) {
-            BigDecimal repeat = round(deductible.multiply(policy.repeatAdmissionDeductibleFactor()));
-            trace.add("admission " + (acc.admissions() + 1) + " this year: deductible " + yuan(deductible) + " x "
-                    + policy.repeatAdmissionDeductibleFactor().stripTrailingZeros().toPlainString() + " = " + yuan(repeat));
-            deductible = repeat;
+        BigDecimal deductible = admissionDeductible(policy, acc.admissions() + 1);
+        BigDecimal applied = eligible.min(deductible);
+        List<Band> bands = policy.bandsByLevel().get(level);
+        BigDecimal banded;
+        if (policy.basis() == PolicyDocument.InpatientBandBasis.ELIGIBLE_AMOUNT) {
+            trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + ", deductible (起付线) "
+                    + yuan(applied) + "; bands on the eligible amount (政策范围内), from the deductible");
+            banded = banded(bands, eligible, applied, this::basicRatio, true);
+        } else {
+            BigDecimal above = eligible.subtract(applied);
+            trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + " - deductible (起付线) "
+                    + yuan(applied) + " = " + yuan(above));
+            banded = banded(bands, above, BigDecimal.ZERO, this::basicRatio, true);
         }
-        BigDecimal applied = eligible.min(round(deductible));
-        BigDecimal above = eligible.subtract(applied);
-        trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + " - deductible (起付线) " + yuan(applied)
-                + " = " + yuan(above));
-        BigDecimal banded = banded(policy.bandsByLevel().get(level), above, this::basicRatio, true);
         BigDecimal pool = capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
         Catastrophic top = catastrophic(eligible.subtract(pool));
         return new Fund(applied, pool, top.paid,
                 new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
+    }
+
+    /**
+     * The deductible of this admission of the year: the level's, times the admission's factor, never
+     * below the floor nor above the level's own.
+     */
+    private BigDecimal admissionDeductible(PolicyDocument.Inpatient policy, int admission) {
+        BigDecimal own = round(policy.deductibleByLevel().get(level));
+        BigDecimal factor = policy.factorFor(admission);
+        if (admission == 1 && factor.compareTo(BigDecimal.ONE) == 0) {
+            return own;
+        }
+        BigDecimal deductible = round(own.multiply(factor));
+        String floor = "";
+        if (policy.deductibleFloor() != null && deductible.compareTo(policy.deductibleFloor()) < 0) {
+            deductible = round(policy.deductibleFloor().min(own));
+            floor = ", raised to the floor " + yuan(deductible);
+        }
+        trace.add("admission " + admission + " this year: deductible " + yuan(own) + " x "
+                + factor.stripTrailingZeros().toPlainString() + " = " + yuan(round(own.multiply(factor))) + floor);
+        return deductible;
     }
 
     private record Catastrophic(BigDecimal base, BigDecimal paid) {
@@ -174,7 +197,11 @@ public final class SettlementCalculator {
     }
 
     private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
-        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), this::reduce, true);
+        if (policy.basis() == PolicyDocument.CatastrophicBandBasis.BURDEN) {
+            return banded(policy.bands(), burden, policy.threshold(), this::reduce, true);
+        }
+        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), BigDecimal.ZERO,
+                this::reduce, true);
     }
 
     /**
@@ -187,14 +214,31 @@ public final class SettlementCalculator {
         PolicyDocument.Chronic disease = in.policy().chronicDisease(in.diseaseCode()).orElseThrow(() ->
                 new IllegalArgumentException("the policy lists no chronic disease " + in.diseaseCode()));
         ChronicUse use = in.chronicUse();
-        BigDecimal left = disease.deductible().subtract(use.deductibleUsed()).max(Money.ZERO);
-        BigDecimal applied = eligible.min(round(left));
-        BigDecimal above = eligible.subtract(applied);
+        BigDecimal left = round(disease.deductible().subtract(
+                disease.period() == PolicyDocument.DeductiblePeriod.VISIT ? Money.ZERO : use.deductibleUsed()).max(Money.ZERO));
         BigDecimal ratio = basicRatio(disease.ratio());
-        BigDecimal paid = round(above.multiply(ratio));
-        trace.add("chronic/special outpatient (门诊慢特病) " + in.diseaseCode() + ": eligible " + yuan(eligible)
-                + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
-                + percent(ratio) + " = " + yuan(paid));
+        BigDecimal applied;
+        BigDecimal paid;
+        String period = switch (disease.period()) {
+            case YEAR -> "yearly";
+            case MONTH -> "monthly";
+            case VISIT -> "per-visit";
+        };
+        if (disease.timing() == PolicyDocument.DeductibleTiming.AFTER_RATIO) {
+            BigDecimal atRatio = round(eligible.multiply(ratio));
+            applied = atRatio.min(left);
+            paid = atRatio.subtract(applied);
+            trace.add("chronic/special outpatient (门诊慢特病) " + in.diseaseCode() + ": eligible " + yuan(eligible)
+                    + " x " + percent(ratio) + " = " + yuan(atRatio) + " - " + period + " deductible left "
+                    + yuan(applied) + " = " + yuan(paid));
+        } else {
+            applied = eligible.min(left);
+            BigDecimal above = eligible.subtract(applied);
+            paid = round(above.multiply(ratio));
+            trace.add("chronic/special outpatient (门诊慢特病) " + in.diseaseCode() + ": eligible " + yuan(eligible)
+                    + " - " + period + " deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above)
+                    + " x " + percent(ratio) + " = " + yuan(paid));
+        }
         BigDecimal pool = capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
         BigDecimal sharedCap = Money.ZERO;
         if (disease.sharesInpatientCap()) {
@@ -222,8 +266,12 @@ public final class SettlementCalculator {
         return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
     }
 
-    /** 分段累进: each segment of {@code amount} at its band's ratio, like income tax. */
-    private BigDecimal banded(List<Band> bands, BigDecimal amount, UnaryOperator<BigDecimal> ratioOf,
+    /**
+     * 分段累进: each segment of {@code amount} at its band's ratio, like income tax. Bands start at 0,
+     * but nothing below {@code start} is paid: a table written on the eligible amount starts at the
+     * deductible, one written on the year's burden at the threshold (a band wholly below it pays nothing).
+     */
+    private BigDecimal banded(List<Band> bands, BigDecimal amount, BigDecimal start, UnaryOperator<BigDecimal> ratioOf,
                               boolean traced) {
         BigDecimal lower = BigDecimal.ZERO;
         BigDecimal paid = Money.ZERO;
@@ -232,14 +280,17 @@ public final class SettlementCalculator {
                 break;
             }
             BigDecimal upper = band.upTo() == null ? amount : amount.min(band.upTo());
-            BigDecimal portion = upper.subtract(lower);
-            BigDecimal ratio = ratioOf.apply(band.ratio());
-            BigDecimal part = round(portion.multiply(ratio));
-            if (traced) {
-                String segment = band.upTo() == null ? "above " + yuan(lower) : yuan(lower) + " to " + yuan(band.upTo());
-                trace.add("  " + segment + ": " + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
+            BigDecimal from = lower.max(start);
+            if (upper.compareTo(from) > 0) {
+                BigDecimal portion = upper.subtract(from);
+                BigDecimal ratio = ratioOf.apply(band.ratio());
+                BigDecimal part = round(portion.multiply(ratio));
+                if (traced) {
+                    String segment = band.upTo() == null ? "above " + yuan(from) : yuan(from) + " to " + yuan(band.upTo());
+                    trace.add("  " + segment + ": " + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
+                }
+                paid = paid.add(part);
             }
-            paid = paid.add(part);
             lower = band.upTo() == null ? amount : band.upTo();
         }
         return paid;

@@ -43,6 +43,11 @@ interface AccountClient {
     Response account(@PathParam("personId") long personId);
 
     @GET
+    @Path("/persons/{personId}")
+    @Retry(maxRetries = 2, delay = 100)
+    Response person(@PathParam("personId") long personId);
+
+    @GET
     @Path("/accounts/{personId}/payments")
     @Retry(maxRetries = 2, delay = 100)
     Response paymentsByReference(@PathParam("personId") long personId, @QueryParam("reference") String reference);

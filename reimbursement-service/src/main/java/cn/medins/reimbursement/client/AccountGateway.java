@@ -76,6 +76,23 @@ public class AccountGateway {
         }
     }
 
+    /**
+     * The person's birth date (from the ID number), for a policy variant by age; asked only of a policy
+     * that has one, so that the settlement of every other policy makes no extra call.
+     */
+    public Optional<LocalDate> birthDate(long personId) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.person(personId))) {
+            if (r.getStatus() == 404) {
+                throw ProblemException.rule("UNKNOWN_PERSON", "account-service knows no person " + personId + ".");
+            }
+            return Optional.ofNullable(ok(r, PersonFacts.class).birthDate());
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record PersonFacts(long personId, LocalDate birthDate) {
+    }
+
     /** The person's account, or empty when they have none (residents). */
     public Optional<Account> account(long personId) {
         try (Response r = DownstreamCall.of(SERVICE, () -> client.account(personId))) {

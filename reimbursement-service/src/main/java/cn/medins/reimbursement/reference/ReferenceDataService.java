@@ -51,6 +51,9 @@ public class ReferenceDataService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PolicyVariants variants;
+
     private final Map<Long, PolicyDocument> parsed = new ConcurrentHashMap<>();
 
     /** Catalog entries by item code (empty: not in the catalog). */
@@ -70,11 +73,14 @@ public class ReferenceDataService {
     @CacheInvalidate(cacheName = "policies")
     public PolicyVersion putPolicy(@CacheKey String region, @CacheKey String insuranceType, @CacheKey int year,
                                    PolicyDocument document) {
-        List<String> problems = document.problems();
+        List<Violation> problems = new java.util.ArrayList<>(document.problems().stream()
+                .map(p -> new Violation(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2))).toList());
+        if (problems.isEmpty()) {
+            problems.addAll(variants.problems(document));
+        }
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "VALIDATION_FAILED", String.join("; ", problems),
-                    problems.stream().map(p -> new Violation(p.substring(0, p.indexOf(':')),
-                            p.substring(p.indexOf(':') + 2))).toList());
+            throw new ProblemException(400, "VALIDATION_FAILED", String.join("; ",
+                    problems.stream().map(v -> v.field() + ": " + v.message()).toList()), problems);
         }
         // versions of one policy are numbered in turn: serialise writers of the same key
         AdvisoryLock.POLICY_VERSION.lock(em, region + "/" + insuranceType + "/" + year);

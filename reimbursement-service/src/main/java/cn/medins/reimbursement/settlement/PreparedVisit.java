@@ -12,10 +12,12 @@ import java.util.Map;
  * before any transaction (institution, the person's eligibility, policy, catalog, remote cover).
  *
  * @param blockedReason why the fund pays nothing (an injury cause, not eligible), or null
+ * @param document the insured region's policy as it applies to the person (its variants merged)
+ * @param variants which of the policy's variants applied, for the trace, or null
  */
 record PreparedVisit(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
                      Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
-                     RemoteCover.Cover remote, String blockedReason, boolean claim) {
+                     RemoteCover.Cover remote, String blockedReason, boolean claim, String variants) {
 
     SettlementMode mode() {
         return remote.mode();

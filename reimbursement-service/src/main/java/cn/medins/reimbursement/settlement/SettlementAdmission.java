@@ -4,6 +4,7 @@ import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.calculation.MedicalType;
 import cn.medins.reimbursement.calculation.PolicyDocument;
+import cn.medins.reimbursement.reference.PolicyVariants;
 import cn.medins.reimbursement.chronic.ChronicRegistration;
 import cn.medins.reimbursement.client.AccountGateway;
 import cn.medins.reimbursement.reference.Institution;
@@ -36,6 +37,9 @@ public class SettlementAdmission {
     @Inject
     Clock clock;
 
+    @Inject
+    PolicyVariants variants;
+
     PreparedVisit prepare(SettlementRequest request, boolean claim) {
         checkRequest(request, claim);
         Institution institution = institution(request);
@@ -45,7 +49,9 @@ public class SettlementAdmission {
         Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType().code(), year)
                 .orElseThrow(() -> SettlementProblems.noPolicy(person.insuredRegion(), person.insuranceType().code(),
                         year));
-        PolicyDocument document = reference.document(policy);
+        PolicyVariants.Applied applied = variants.forPerson(policy, reference.document(policy),
+                new PolicyVariants.Person(person.personType(), birthDateIfNeeded(policy, request)), request.coverDate());
+        PolicyDocument document = applied.document();
         if (claim) {
             refuseLateClaim(document, request);
         }
@@ -54,7 +60,15 @@ public class SettlementAdmission {
         }
         return new PreparedVisit(request, institution, person, policy, document,
                 reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
-                remote, blockedReason(request, person), claim);
+                remote, blockedReason(request, person), claim, applied.describe());
+    }
+
+    /** Only a policy with a variant by age needs the person's birth date (one more call to account-service). */
+    private LocalDate birthDateIfNeeded(Policy policy, SettlementRequest request) {
+        PolicyDocument base = reference.document(policy);
+        boolean byAge = base.variants() != null && base.variants().stream()
+                .anyMatch(v -> v.when().minAge() != null || v.when().maxAge() != null);
+        return byAge ? accounts.birthDate(request.personId()).orElse(null) : null;
     }
 
     private void checkRequest(SettlementRequest request, boolean claim) {

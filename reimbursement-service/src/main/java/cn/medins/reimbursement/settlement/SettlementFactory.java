@@ -68,6 +68,9 @@ public class SettlementFactory {
         s.note("policy " + s.insuredRegion + "/" + s.insuranceType + "/" + s.year + " version " + s.policyVersion
                 + ", institution " + p.institution().code + " level " + p.institution().policyLevel()
                 + (p.person().retired() ? ", retiree" : ""));
+        if (p.variants() != null) {
+            s.note(p.variants());
+        }
         if (p.remote().note() != null) {
             s.note(p.remote().note() + " (insured region's policy, 参保地政策)");
         }

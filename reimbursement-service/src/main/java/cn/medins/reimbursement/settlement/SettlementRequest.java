@@ -37,13 +37,16 @@ public record SettlementRequest(
         List<@NotBlank @Size(max = 64) String> invoiceNumbers,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String diseaseCode) {
 
-    /** One bill line: {@code quantity x unitPrice}, quantity may have decimals. */
+    /**
+     * One bill line as hospitals write it: a quantity with up to 4 decimals (2.5 g) and a unit price with
+     * up to 6 (0.0325 a tablet); its amount is round(quantity x unitPrice, 2), HALF_UP.
+     */
     @Schema(name = "BillLine")
     public record Line(
             @NotBlank @Size(max = 64) String itemCode,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 4)
             BigDecimal quantity,
-            @NotNull @NonNegativeAmount BigDecimal unitPrice) {
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 6) BigDecimal unitPrice) {
     }
 
     /** The disease a 14 is paid for; null for every other medical type. */

@@ -74,7 +74,7 @@ class SettlementErrorsTest {
         HospitalCounter.settle(bill).statusCode(400).body("violations[0].field", equalTo("lines"));
 
         bill = HospitalCounter.outpatient(person, HospitalCounter.HOSPITAL, "bad", "100");
-        bill.put("lines", List.of(Map.of("itemCode", "A001", "quantity", -1, "unitPrice", 10.001)));
+        bill.put("lines", List.of(Map.of("itemCode", "A001", "quantity", -1, "unitPrice", new java.math.BigDecimal("10.0000001"))));
         HospitalCounter.settle(bill).statusCode(400).body("violations.field", hasItem("lines[0].quantity"))
                 .body("violations.field", hasItem("lines[0].unitPrice"));
 
