@@ -61,6 +61,14 @@ public class AccumulatorRepository {
                     .setParameter(4, s.chronic().deductibleUsed()).setParameter(5, s.chronic().fundPaid())
                     .executeUpdate();
         }
+        if (s.month() != null) {
+            em.createNativeQuery("insert into {h-schema}monthly_chronic_deductible as m (person_id, accumulator_year,"
+                            + " disease_code, month, deductible_used) values (?1, ?2, ?3, ?4, ?5)"
+                            + " on conflict (person_id, accumulator_year, disease_code, month) do update"
+                            + " set deductible_used = m.deductible_used + excluded.deductible_used")
+                    .setParameter(1, s.personId()).setParameter(2, s.year()).setParameter(3, s.diseaseCode())
+                    .setParameter(4, s.month()).setParameter(5, s.chronic().deductibleUsed()).executeUpdate();
+        }
     }
 
     /** What a settlement used, given back to the person's year exactly: a cancellation, a void, a rejection. */
@@ -76,11 +84,29 @@ public class AccumulatorRepository {
                     .setParameter(4, s.chronic().deductibleUsed()).setParameter(5, s.chronic().fundPaid())
                     .executeUpdate();
         }
+        if (s.month() != null) {
+            em.createNativeQuery("update {h-schema}monthly_chronic_deductible set deductible_used = deductible_used - ?5"
+                            + " where person_id = ?1 and accumulator_year = ?2 and disease_code = ?3 and month = ?4")
+                    .setParameter(1, s.personId()).setParameter(2, s.year()).setParameter(3, s.diseaseCode())
+                    .setParameter(4, s.month()).setParameter(5, s.chronic().deductibleUsed()).executeUpdate();
+        }
     }
 
-    /** The person's use of one disease's quotas this year. */
-    public ChronicUse chronic(long personId, int year, String diseaseCode) {
-        return chronicYear(personId, year).getOrDefault(diseaseCode, ChronicUse.NONE);
+    /**
+     * The person's use of one disease's quotas: the year's; with a {@code month} (a deductible consumed
+     * per month) the deductible that month has used, and the year's fund payments (the cap is yearly).
+     */
+    public ChronicUse chronic(long personId, int year, String diseaseCode, Integer month) {
+        ChronicUse yearly = chronicYear(personId, year).getOrDefault(diseaseCode, ChronicUse.NONE);
+        if (month == null) {
+            return yearly;
+        }
+        @SuppressWarnings("unchecked")
+        List<BigDecimal> used = em.createNativeQuery("select deductible_used from {h-schema}monthly_chronic_deductible"
+                        + " where person_id = ?1 and accumulator_year = ?2 and disease_code = ?3 and month = ?4")
+                .setParameter(1, personId).setParameter(2, year).setParameter(3, diseaseCode).setParameter(4, month)
+                .getResultList();
+        return new ChronicUse(used.isEmpty() ? Money.ZERO : Money.of(used.get(0)), yearly.fundPaid());
     }
 
     /** The person's use of every disease's quotas this year, by disease code. */

@@ -27,6 +27,13 @@ record PreparedVisit(SettlementRequest request, Institution institution, Account
         return request.careDate().getYear();
     }
 
+    /** The month whose deductible a chronic visit uses, when its disease's is consumed per month; else null. */
+    Integer chronicMonth() {
+        return document.chronicDisease(request.chronicDisease())
+                .filter(d -> d.period() == PolicyDocument.DeductiblePeriod.MONTH)
+                .map(d -> request.careDate().getMonthValue()).orElse(null);
+    }
+
     /** The person asked for an account to pay: their own (employees only) or a bound relative's. */
     boolean wantsAccount() {
         boolean ownAccount = request.useAccount() && person.hasPersonalAccount();

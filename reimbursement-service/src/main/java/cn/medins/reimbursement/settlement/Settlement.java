@@ -98,6 +98,8 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "disease_code") public String diseaseCode;
     @Column(name = "used_chronic_deductible", nullable = false) public BigDecimal usedChronicDeductible;
     @Column(name = "used_chronic_fund_paid", nullable = false) public BigDecimal usedChronicFundPaid;
+    /** The month (1-12) whose chronic deductible the visit used, when the disease's is consumed per month. */
+    @Column(name = "chronic_month") public Integer chronicMonth;
 
     /** A claim (手工报销): paid to the person, not to the institution, so cleared apart. */
     @Column(nullable = false) public boolean claim;
@@ -240,7 +242,7 @@ public class Settlement extends PanacheEntityBase {
 
     /** What the settlement took from the person's year, to give back exactly. */
     public Usage usage() {
-        return new Usage(personId, year, used(), diseaseCode, chronicUsed());
+        return new Usage(personId, year, used(), diseaseCode, chronicUsed(), chronicMonth);
     }
 
     public List<String> traceLines() {

@@ -52,6 +52,7 @@ public class SettlementFactory {
         s.serviceDate = r.serviceDate();
         s.injuryCause = r.cause();
         s.diseaseCode = r.chronicDisease();
+        s.chronicMonth = p.chronicMonth();
         s.claim = p.claim();
         s.useAccount = r.useAccount();
         s.familyPayerPersonId = r.familyPayerPersonId();

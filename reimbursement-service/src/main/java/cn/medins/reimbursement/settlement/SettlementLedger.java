@@ -72,7 +72,7 @@ public class SettlementLedger {
         SettlementRequest r = p.request();
         YearlyAccumulator acc = accumulators.lock(r.personId(), p.year());
         Settlement s = factory.build(p, factory.calculate(p, acc.snapshot(),
-                accumulators.chronic(r.personId(), p.year(), r.chronicDisease())));
+                accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth())));
         s.idempotencyKey = key;
         if (p.claim()) {
             s.submit();
