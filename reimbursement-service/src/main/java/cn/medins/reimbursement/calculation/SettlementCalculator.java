@@ -83,13 +83,16 @@ public final class SettlementCalculator {
                 continue;
             }
             BigDecimal over = overLimit(line, entry, amount);
-            BigDecimal share = in.policy().preSelfPayShare().getOrDefault(entry.category().name(), BigDecimal.ZERO);
+            BigDecimal share = entry.preSelfPayShare() != null ? entry.preSelfPayShare()
+                    : in.policy().preSelfPayShare().getOrDefault(entry.category().name(), BigDecimal.ZERO);
             BigDecimal pre = round(amount.subtract(over).multiply(share));
             overLimit = overLimit.add(over);
             preSelfPay = preSelfPay.add(pre);
             trace.add(line.itemCode() + ": " + yuan(amount) + " category " + entry.category()
                     + (over.signum() > 0 ? ", over price limit " + yuan(over) : "")
-                    + (pre.signum() > 0 ? ", pre-self-pay " + percent(share) + " = " + yuan(pre) : ""));
+                    + (pre.signum() > 0 ? ", pre-self-pay " + percent(share) + " = " + yuan(pre)
+                    + (entry.preSelfPayShare() != null ? " (the item's own share)" : "") : "")
+                    + (entry.source() != null ? " [" + entry.source() + "]" : ""));
         }
         BigDecimal eligible = total.subtract(selfFunded).subtract(overLimit).subtract(preSelfPay);
         return new Scope(total, selfFunded, overLimit, preSelfPay, eligible, Collections.unmodifiableList(unlisted));

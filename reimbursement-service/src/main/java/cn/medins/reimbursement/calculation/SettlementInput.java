@@ -36,7 +36,15 @@ public record SettlementInput(
     public record BillLine(String itemCode, BigDecimal quantity, BigDecimal unitPrice) {
     }
 
-    /** What the catalog says of an item: its category and optional price limit (限价). */
-    public record CatalogEntry(Category category, BigDecimal priceLimit) {
+    /**
+     * What the catalogue says of an item where the care is given: its category, optional price limit
+     * (限价) and optional own first self-pay share (null: the policy's share for the category), and
+     * {@code source}, the catalogue that decided (null: the national one; else the province's, 就医地目录).
+     */
+    public record CatalogEntry(Category category, BigDecimal priceLimit, BigDecimal preSelfPayShare, String source) {
+
+        public CatalogEntry(Category category, BigDecimal priceLimit) {
+            this(category, priceLimit, null, null);
+        }
     }
 }

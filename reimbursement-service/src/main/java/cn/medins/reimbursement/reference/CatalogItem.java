@@ -30,6 +30,10 @@ public class CatalogItem extends PanacheEntityBase {
     @Column(name = "price_limit")
     public BigDecimal priceLimit;
 
+    /** The item's own first self-pay share (NHSA selfpay_prop), instead of its category's in the policy. */
+    @Column(name = "pre_self_pay_share")
+    public BigDecimal preSelfPayShare;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The agency's reference data: policies (versioned), institutions, the catalog. */
 @Path("/")
@@ -36,6 +38,9 @@ public class ReferenceDataResource {
 
     @Inject
     ReferenceDataService reference;
+
+    @Inject
+    CatalogService catalog;
 
     @PUT
     @Path("/policies/{insuredRegion}/{insuranceType}/{year}")
@@ -91,22 +96,65 @@ public class ReferenceDataResource {
     @PUT
     @Path("/catalog/{itemCode}")
     @Operation(summary = "Register or update a catalog item (category A, B, EXPENSIVE_DRUG, SPECIAL_TREATMENT, "
-            + "SELF_FUNDED; optional price limit)")
+            + "SELF_FUNDED; optional price limit and own first self-pay share)")
     @APIResponse(responseCode = "200", description = "The item")
     @RolesAllowed(Roles.AGENCY)
     public ReferenceData.CatalogView putCatalogItem(@RestPath @Size(max = 64) String itemCode,
                                                     @Valid @NotNull ReferenceData.CatalogBody body) {
-        return ReferenceData.CatalogView.of(reference.putCatalogItem(itemCode, body.name(), body.category(),
-                body.priceLimit()));
+        return ReferenceData.CatalogView.of(catalog.putItem(itemCode, body));
     }
 
     @GET
     @Path("/catalog/{itemCode}")
-    @Operation(summary = "A catalog item")
+    @Operation(summary = "A catalog item", description = "With province (2 digits), the entry as it applies to "
+            + "care in that province: its provincial entry's fields over the national ones (就医地目录).")
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "CATALOG_ITEM_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
-    public ReferenceData.CatalogView catalogItem(@RestPath String itemCode) {
-        return ReferenceData.CatalogView.of(reference.catalogItem(itemCode));
+    public ReferenceData.CatalogView catalogItem(@RestPath String itemCode,
+                                                 @RestQuery @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE)
+                                                 String province) {
+        return province == null ? ReferenceData.CatalogView.of(catalog.item(itemCode))
+                : catalog.effective(itemCode, province);
     }
+
+    @PUT
+    @Path("/catalog/{itemCode}/regions/{province}")
+    @Operation(summary = "A province's entry of an item (省级目录)", description = "Its category, price limit and "
+            + "first self-pay share for care in the province; a field left out keeps the national one.")
+    @APIResponse(responseCode = "200", description = "The provincial entry")
+    @APIResponse(responseCode = "404", description = "CATALOG_ITEM_NOT_FOUND")
+    @RolesAllowed(Roles.AGENCY)
+    public ReferenceData.RegionEntryView putCatalogRegion(
+            @RestPath @Size(max = 64) String itemCode,
+            @RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String province,
+            @Valid @NotNull ReferenceData.RegionEntryBody body) {
+        return ReferenceData.RegionEntryView.of(catalog.putRegion(itemCode, province, body));
+    }
+
+    @GET
+    @Path("/catalog/{itemCode}/regions/{province}")
+    @Operation(summary = "A province's entry of an item (省级目录)")
+    @APIResponse(responseCode = "200", description = "The provincial entry")
+    @APIResponse(responseCode = "404", description = "CATALOG_REGION_ENTRY_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
+    public ReferenceData.RegionEntryView catalogRegion(
+            @RestPath String itemCode,
+            @RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String province) {
+        return ReferenceData.RegionEntryView.of(catalog.region(itemCode, province));
+    }
+
+    @DELETE
+    @Path("/catalog/{itemCode}/regions/{province}")
+    @Operation(summary = "Remove a province's entry of an item: the national entry applies there again")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "CATALOG_REGION_ENTRY_NOT_FOUND")
+    @RolesAllowed(Roles.AGENCY)
+    public void deleteCatalogRegion(@RestPath String itemCode,
+                                    @RestPath @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE) String province) {
+        catalog.deleteRegion(itemCode, province);
+    }
+
+    private static final String PROVINCE = "^[1-9][0-9]$";
+    private static final String PROVINCE_MESSAGE = "must be a 2-digit province code, e.g. 46";
 }

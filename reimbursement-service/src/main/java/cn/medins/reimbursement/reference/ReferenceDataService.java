@@ -5,17 +5,12 @@ import cn.medins.common.lock.AdvisoryLock;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.problem.Violation;
-import cn.medins.reimbursement.calculation.Category;
 import cn.medins.reimbursement.calculation.PolicyDocument;
-import cn.medins.reimbursement.calculation.SettlementInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
-import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,14 +18,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Policies (versioned), institutions and the catalog, as the agency maintains them. What settlement
@@ -55,13 +46,6 @@ public class ReferenceDataService {
     PolicyVariants variants;
 
     private final Map<Long, PolicyDocument> parsed = new ConcurrentHashMap<>();
-
-    /** Catalog entries by item code (empty: not in the catalog). */
-    private final CaffeineCache catalog;
-
-    ReferenceDataService(@CacheName("catalog") Cache catalog) {
-        this.catalog = catalog.as(CaffeineCache.class);
-    }
 
     /** A stored policy version with its document. */
     public record PolicyVersion(Policy policy, PolicyDocument document, boolean created) {
@@ -143,30 +127,6 @@ public class ReferenceDataService {
         return Institution.findByIdOptional(code);
     }
 
-    /** The catalog entries of these item codes; codes not in the catalog are absent from the answer. */
-    public Map<String, SettlementInput.CatalogEntry> catalogEntries(Collection<String> codes) {
-        Map<String, SettlementInput.CatalogEntry> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String code : codes) {
-            CompletableFuture<Optional<SettlementInput.CatalogEntry>> known = catalog.getIfPresent(code);
-            if (known == null) {
-                missing.add(code);
-            } else {
-                known.join().ifPresent(entry -> found.put(code, entry));
-            }
-        }
-        if (!missing.isEmpty()) {
-            Map<String, SettlementInput.CatalogEntry> loaded = CatalogItem.<CatalogItem>list("itemCode in ?1", missing)
-                    .stream().collect(Collectors.toMap(c -> c.itemCode,
-                            c -> new SettlementInput.CatalogEntry(c.category, c.priceLimit)));
-            for (String code : missing) {
-                catalog.put(code, CompletableFuture.completedFuture(Optional.ofNullable(loaded.get(code))));
-            }
-            found.putAll(loaded);
-        }
-        return found;
-    }
-
     @HoldsWriterSlot
     @Transactional
     @CacheInvalidate(cacheName = "institutions")
@@ -194,30 +154,5 @@ public class ReferenceDataService {
             throw ProblemException.notFound("INSTITUTION_NOT_FOUND", "No institution with code " + code + ".");
         }
         return institution;
-    }
-
-    @HoldsWriterSlot
-    @Transactional
-    public CatalogItem putCatalogItem(String code, String name, Category category, BigDecimal priceLimit) {
-        CatalogItem item = CatalogItem.findById(code);
-        if (item == null) {
-            item = new CatalogItem();
-            item.itemCode = code;
-        }
-        item.name = name;
-        item.category = category;
-        item.priceLimit = Money.of(priceLimit);
-        item.updatedAt = clock.instant();
-        item.persist();
-        catalog.invalidate(code).await().indefinitely();
-        return item;
-    }
-
-    public CatalogItem catalogItem(String code) {
-        CatalogItem item = CatalogItem.findById(code);
-        if (item == null) {
-            throw ProblemException.notFound("CATALOG_ITEM_NOT_FOUND", "No catalog item with code " + code + ".");
-        }
-        return item;
     }
 }

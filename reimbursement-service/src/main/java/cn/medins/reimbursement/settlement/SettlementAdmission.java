@@ -4,6 +4,7 @@ import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.calculation.MedicalType;
 import cn.medins.reimbursement.calculation.PolicyDocument;
+import cn.medins.reimbursement.reference.CatalogService;
 import cn.medins.reimbursement.reference.PolicyVariants;
 import cn.medins.reimbursement.chronic.ChronicRegistration;
 import cn.medins.reimbursement.client.AccountGateway;
@@ -40,6 +41,9 @@ public class SettlementAdmission {
     @Inject
     PolicyVariants variants;
 
+    @Inject
+    CatalogService catalog;
+
     PreparedVisit prepare(SettlementRequest request, boolean claim) {
         checkRequest(request, claim);
         Institution institution = institution(request);
@@ -59,7 +63,8 @@ public class SettlementAdmission {
             refuseUnregisteredDisease(request, document);
         }
         return new PreparedVisit(request, institution, person, policy, document,
-                reference.catalogEntries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList()),
+                catalog.entries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList(),
+                        institution.region.substring(0, 2)),
                 remote, blockedReason(request, person), claim, applied.describe());
     }
 

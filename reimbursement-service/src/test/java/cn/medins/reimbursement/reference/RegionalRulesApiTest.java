@@ -217,4 +217,52 @@ class RegionalRulesApiTest {
         given().contentType(ContentType.JSON).body(bill).post("/settlements/preview").then().statusCode(200)
                 .body("totalAmount", yuan("16.08"));
     }
+
+    @Test
+    void theTreatmentProvincesCatalogueDecidesEachLineAndTheInsuredRegionsPolicyTheRest() {
+        // a class B drug with its own 10% nationally; Hainan (46) limits its price to 90 and takes 15%
+        given().contentType(ContentType.JSON).body(Map.of("name", "乙类药 RB", "category", "B", "preSelfPayShare", 0.10))
+                .put("/catalog/RB-1").then().statusCode(200)
+                .body("preSelfPayShare", org.hamcrest.Matchers.comparesEqualTo(new BigDecimal("0.1")));
+        given().contentType(ContentType.JSON).body(Map.of("priceLimit", 90, "preSelfPayShare", 0.15))
+                .put("/catalog/RB-1/regions/46").then().statusCode(200).body("province", equalTo("46"))
+                .body("category", org.hamcrest.Matchers.nullValue());
+        given().queryParam("province", "46").get("/catalog/RB-1").then().statusCode(200)
+                .body("category", equalTo("B")).body("priceLimit", yuan("90")).body("province", equalTo("46"));
+
+        // local care in Chifeng (15): the national entry, the item's own 10% of 1,000
+        long local = HospitalCounter.employee("0");
+        Map<String, Object> bill = HospitalCounter.bill(local, HospitalCounter.HOSPITAL, "rb-" + local, "11",
+                List.of(HospitalCounter.line("RB-1", "10", "100")));
+        bill.put("serviceDate", "2026-06-15");
+        given().contentType(ContentType.JSON).body(bill).post("/settlements/preview").then().statusCode(200)
+                .body("overLimitAmount", yuan("0")).body("preSelfPayAmount", yuan("100"))
+                .body("trace", hasItem(containsString("pre-self-pay 10% = 100.00 (the item's own share)")));
+
+        // care in Haikou: Hainan's entry decides the line (over the limit 10 x 10 = 100; 15% of 900 = 135),
+        // the insured region's policy the deductible and ratio: (765 - 600) x (50% + 5%) = 90.75
+        HospitalCounter.institution("HK-RB-460105", "460105", 3, "HOSPITAL", true);
+        String reference = given().get("/policies/150400/310/2026").then().statusCode(200).extract().asString();
+        given().contentType(ContentType.JSON).body(reference).put("/policies/410300/310/" + TestData.TODAY.getYear())
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+        long retiree = HospitalCounter.enroll("310", "RETIRED", "410300");
+        given().baseUri(cn.medins.reimbursement.support.AccountServiceProcess.remoteCareUrl()).contentType(ContentType.JSON)
+                .body(Map.of("personId", retiree, "destinationRegion", "460000", "type", "LONG_TERM",
+                        "reason", "RETIREE_RESETTLEMENT", "startDate", TestData.TODAY.toString(),
+                        "proof", Map.of("kind", "RESIDENCE_PERMIT", "number", "琼-RB"), "personalAccountEnabled", false))
+                .post("/filings").then().statusCode(201);
+        Map<String, Object> remote = HospitalCounter.bill(retiree, "HK-RB-460105", "rb-hk-" + retiree, "11",
+                List.of(HospitalCounter.line("RB-1", "10", "100")));
+        remote.put("serviceDate", TestData.TODAY.toString());
+        given().contentType(ContentType.JSON).body(remote).post("/settlements/preview").then().statusCode(200)
+                .body("overLimitAmount", yuan("100")).body("preSelfPayAmount", yuan("135"))
+                .body("eligibleAmount", yuan("765")).body("poolFundPaid", yuan("90.75"))
+                .body("trace", hasItem(containsString("[province 46's catalogue (就医地目录)]")));
+
+        // without its entry, Hainan applies the national one again
+        given().delete("/catalog/RB-1/regions/46").then().statusCode(204);
+        given().get("/catalog/RB-1/regions/46").then().statusCode(404).body("code", equalTo("CATALOG_REGION_ENTRY_NOT_FOUND"));
+        given().contentType(ContentType.JSON).body(remote).post("/settlements/preview").then().statusCode(200)
+                .body("overLimitAmount", yuan("0")).body("preSelfPayAmount", yuan("100"));
+    }
 }
