@@ -19,21 +19,59 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Properties of the calculation that must hold for every bill, policy state and person. */
+/**
+ * Properties of the calculation that must hold for every bill, policy state and person, under the
+ * reference policy and under regional rules drawn at random (band bases, deductibles by admission with a
+ * floor, catastrophic bands on the burden, chronic deductibles per month and after the ratio, items with
+ * their own shares, bills with 4-decimal quantities and 6-decimal prices).
+ */
 class SettlementPropertiesTest {
 
-    private static final PolicyDocument POLICY = ReferencePolicy.employee("0.5");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /** A bill with its catalog: item codes I0..I9 with random categories and limits, some unlisted. */
     record Case(List<BillLine> lines, Map<String, CatalogEntry> catalog, MedicalType type, int level,
-                Accumulators acc, boolean retired, boolean blocked, BigDecimal reduction) {
+                Accumulators acc, boolean retired, boolean blocked, BigDecimal reduction, PolicyDocument policy,
+                ChronicUse chronicUse) {
 
         SettlementInput input(List<BillLine> withLines) {
-            return new SettlementInput(POLICY, type, level, withLines, catalog, acc, retired,
+            return new SettlementInput(policy, type, level, withLines, catalog, acc, retired,
                     blocked ? "excluded" : null, reduction, type == MedicalType.CHRONIC_OUTPATIENT ? "DIALYSIS" : null,
-                    ChronicUse.NONE);
+                    chronicUse);
         }
+
+        Case with(PolicyDocument regional, ChronicUse use) {
+            return new Case(lines, catalog, type, level, acc, retired, blocked, reduction, regional, use);
+        }
+    }
+
+    /** The reference policy, or one with regional rules drawn at random. */
+    static Arbitrary<PolicyDocument> policies() {
+        PolicyDocument reference = ReferencePolicy.employee("0.5");
+        Arbitrary<PolicyDocument> regional = Arbitraries.longs().map(seed -> {
+            Random r = new Random(seed);
+            List<BigDecimal> factors = r.nextBoolean() ? null
+                    : List.of(BigDecimal.ONE, BigDecimal.valueOf(r.nextInt(101), 2), BigDecimal.valueOf(r.nextInt(101), 2));
+            PolicyDocument.Inpatient inpatient = new PolicyDocument.Inpatient(reference.inpatient().deductibleByLevel(),
+                    factors == null ? new BigDecimal("0.5") : null, reference.inpatient().bandsByLevel(),
+                    reference.inpatient().annualCap(), r.nextBoolean() ? PolicyDocument.InpatientBandBasis.ELIGIBLE_AMOUNT
+                    : PolicyDocument.InpatientBandBasis.ABOVE_DEDUCTIBLE, factors,
+                    r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(300)) : null);
+            PolicyDocument.Catastrophic catastrophic = new PolicyDocument.Catastrophic(
+                    reference.catastrophic().threshold(), reference.catastrophic().bands(),
+                    reference.catastrophic().annualCap(), r.nextBoolean() ? PolicyDocument.CatastrophicBandBasis.BURDEN
+                    : PolicyDocument.CatastrophicBandBasis.ABOVE_THRESHOLD);
+            PolicyDocument.Chronic dialysis = reference.chronic().get("DIALYSIS");
+            PolicyDocument.Chronic chronic = new PolicyDocument.Chronic(dialysis.name(),
+                    BigDecimal.valueOf(r.nextInt(500)), dialysis.ratio(), dialysis.annualCap(), dialysis.sharesInpatientCap(),
+                    PolicyDocument.DeductiblePeriod.values()[r.nextInt(3)],
+                    PolicyDocument.DeductibleTiming.values()[r.nextInt(2)]);
+            return new PolicyDocument(inpatient, reference.outpatient(), reference.retireeBonus(), reference.maxRatio(),
+                    reference.preSelfPayShare(), catastrophic, reference.remote(), Map.of("DIALYSIS", chronic),
+                    reference.claims());
+        });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(reference)),
+                net.jqwik.api.Tuple.of(3, regional));
     }
 
     static Arbitrary<BigDecimal> money(int maxCents) {
@@ -43,15 +81,16 @@ class SettlementPropertiesTest {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<BillLine> line = Combinators.combine(Arbitraries.integers().between(0, 11).map(i -> "I" + i),
-                Arbitraries.integers().between(1, 5000).map(q -> BigDecimal.valueOf(q, 2)),
-                money(800_000)).as(BillLine::new);
+                Arbitraries.integers().between(1, 500_000).map(q -> BigDecimal.valueOf(q, 4)),
+                Arbitraries.longs().between(0, 8_000_000_000L).map(p -> BigDecimal.valueOf(p, 6))).as(BillLine::new);
         Arbitrary<Map<String, CatalogEntry>> catalog = Arbitraries.longs().map(seed -> {
             Random r = new Random(seed);
             Map<String, CatalogEntry> map = new HashMap<>();
             for (int i = 0; i < 10; i++) {
                 Category category = Category.values()[r.nextInt(Category.values().length)];
                 BigDecimal limit = r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(500_000), 2) : null;
-                map.put("I" + i, new CatalogEntry(category, limit));
+                BigDecimal share = r.nextInt(4) == 0 ? BigDecimal.valueOf(r.nextInt(10_001), 4) : null;
+                map.put("I" + i, new CatalogEntry(category, limit, share, share == null ? null : "province 46"));
             }
             return map;
         });
@@ -60,7 +99,10 @@ class SettlementPropertiesTest {
         return Combinators.combine(line.list().ofMinSize(1).ofMaxSize(12), catalog,
                 Arbitraries.of(MedicalType.class), Arbitraries.integers().between(1, 3), acc,
                 Arbitraries.of(true, false), Arbitraries.of(true, false, false, false),
-                Arbitraries.of(null, new BigDecimal("0.10"))).as(Case::new);
+                Arbitraries.of(null, new BigDecimal("0.10"))).as((lines, cat, type, level, a, retired, blocked, reduction) ->
+                        new Case(lines, cat, type, level, a, retired, blocked, reduction, null, ChronicUse.NONE))
+                .flatMap(c -> Combinators.combine(policies(), Combinators.combine(money(60_000), money(6_000_000))
+                        .as(ChronicUse::new)).as(c::with));
     }
 
     @Property(tries = 400)
@@ -85,16 +127,21 @@ class SettlementPropertiesTest {
     void theFundNeverPaysMoreThanTheEligibleAmountOrTheRemainingCaps(@ForAll("cases") Case c) {
         FundBreakdown b = SettlementCalculator.calculate(c.input(c.lines()));
         assertTrue(b.fundPaidTotal().compareTo(b.eligibleAmount()) <= 0, "fund <= eligible");
-        assertTrue(b.deductibleApplied().add(b.poolFundPaid()).compareTo(b.eligibleAmount()) <= 0);
-        BigDecimal inpatientLeft = POLICY.inpatient().annualCap().subtract(c.acc().inpatientFundPaid()).max(ZERO);
-        BigDecimal outpatientLeft = POLICY.outpatient().annualCap().subtract(c.acc().outpatientFundPaid()).max(ZERO);
-        BigDecimal catastrophicLeft = POLICY.catastrophic().annualCap().subtract(c.acc().catastrophicPaid()).max(ZERO);
+        boolean afterRatio = c.type() == MedicalType.CHRONIC_OUTPATIENT
+                && c.policy().chronic().get("DIALYSIS").timing() == PolicyDocument.DeductibleTiming.AFTER_RATIO;
+        if (!afterRatio) { // a deductible taken off after the ratio is off the fund's part, not the bill's
+            assertTrue(b.deductibleApplied().add(b.poolFundPaid()).compareTo(b.eligibleAmount()) <= 0);
+        }
+        BigDecimal inpatientLeft = c.policy().inpatient().annualCap().subtract(c.acc().inpatientFundPaid()).max(ZERO);
+        BigDecimal outpatientLeft = c.policy().outpatient().annualCap().subtract(c.acc().outpatientFundPaid()).max(ZERO);
+        BigDecimal catastrophicLeft = c.policy().catastrophic().annualCap().subtract(c.acc().catastrophicPaid()).max(ZERO);
         if (c.type() == MedicalType.INPATIENT) {
             assertTrue(b.poolFundPaid().compareTo(inpatientLeft) <= 0);
             assertTrue(b.catastrophicPaid().compareTo(catastrophicLeft) <= 0);
         } else if (c.type() == MedicalType.CHRONIC_OUTPATIENT) {
             // dialysis shares the inpatient cap and never touches the outpatient pooling quotas
-            assertTrue(b.poolFundPaid().compareTo(inpatientLeft.min(new BigDecimal("60000"))) <= 0);
+            BigDecimal chronicLeft = new BigDecimal("60000").subtract(c.chronicUse().fundPaid()).max(ZERO);
+            assertTrue(b.poolFundPaid().compareTo(inpatientLeft.min(chronicLeft)) <= 0);
             assertTrue(b.catastrophicPaid().compareTo(catastrophicLeft) <= 0);
             assertEquals(ZERO, b.used().outpatientDeductibleUsed());
             assertEquals(ZERO, b.used().outpatientFundPaid());
@@ -128,11 +175,84 @@ class SettlementPropertiesTest {
         FundBreakdown b = SettlementCalculator.calculate(c.input(c.lines()));
         Accumulators after = c.acc().plus(b.used());
         assertEquals(c.acc(), after.minus(b.used()));
+        assertEquals(c.chronicUse(), c.chronicUse().plus(b.chronicUsed()).plus(b.chronicUsed().negated()));
         // and what a settlement adds is exactly what it paid and the burden it left in scope
         if (c.type() == MedicalType.INPATIENT && !c.blocked()) {
             assertEquals(b.poolFundPaid(), b.used().inpatientFundPaid());
             assertEquals(b.catastrophicPaid(), b.used().catastrophicPaid());
             assertEquals(b.eligibleAmount().subtract(b.poolFundPaid()), b.used().catastrophicBurden());
         }
+    }
+
+    /**
+     * No band pays below its lower edge, nor below the deductible: with a first band that ends at or
+     * below the deductible at 100%, a stay on the eligible amount pays exactly the second band's ratio on
+     * what lies above the deductible.
+     */
+    @Property(tries = 300)
+    void noBandPaysBelowItsLowerEdge(@ForAll("deductibles") int deductible, @ForAll("amounts") BigDecimal amount,
+                                     @ForAll("ratios") BigDecimal ratio) {
+        List<PolicyDocument.Band> bands = List.of(new PolicyDocument.Band(BigDecimal.valueOf(Math.max(1, deductible - 1)),
+                BigDecimal.ONE), new PolicyDocument.Band(null, ratio));
+        PolicyDocument reference = ReferencePolicy.employee();
+        PolicyDocument policy = new PolicyDocument(new PolicyDocument.Inpatient(Map.of("1", BigDecimal.valueOf(deductible),
+                "2", BigDecimal.valueOf(deductible), "3", BigDecimal.valueOf(deductible)), BigDecimal.ONE,
+                Map.of("1", bands, "2", bands, "3", bands), new BigDecimal("100000000"),
+                PolicyDocument.InpatientBandBasis.ELIGIBLE_AMOUNT, null, null), reference.outpatient(), BigDecimal.ZERO,
+                BigDecimal.ONE, reference.preSelfPayShare(), null, null, null, null);
+        FundBreakdown b = SettlementCalculator.calculate(new SettlementInput(policy, MedicalType.INPATIENT, 3,
+                List.of(new BillLine("A", BigDecimal.ONE, amount)), Map.of("A", new CatalogEntry(Category.A, null)),
+                Accumulators.NONE, false, null, null));
+        BigDecimal above = amount.subtract(BigDecimal.valueOf(deductible)).max(BigDecimal.ZERO);
+        assertEquals(above.multiply(ratio).setScale(2, java.math.RoundingMode.HALF_UP), b.poolFundPaid());
+    }
+
+    @Provide
+    Arbitrary<Integer> deductibles() {
+        return Arbitraries.integers().between(2, 2000);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> amounts() {
+        return money(10_000_000);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> ratios() {
+        return Arbitraries.integers().between(0, 100).map(p -> BigDecimal.valueOf(p, 2));
+    }
+
+    /**
+     * A monthly deductible is consumed once per month per disease: over the visits of one month, the
+     * deductible used adds up to the least of the deductible and what the visits could take, never more.
+     */
+    @Property(tries = 300)
+    void aMonthlyDeductibleIsConsumedOncePerMonth(@ForAll("visitAmounts") List<BigDecimal> visits,
+                                                  @ForAll boolean afterRatio) {
+        BigDecimal deductible = new BigDecimal("100.00");
+        BigDecimal ratio = new BigDecimal("0.75");
+        PolicyDocument reference = ReferencePolicy.employee();
+        PolicyDocument policy = new PolicyDocument(reference.inpatient(), reference.outpatient(), BigDecimal.ZERO,
+                BigDecimal.ONE, reference.preSelfPayShare(), null, null, Map.of("HYPERTENSION",
+                new PolicyDocument.Chronic("高血压", deductible, ratio, new BigDecimal("100000000"), false,
+                        PolicyDocument.DeductiblePeriod.MONTH, afterRatio ? PolicyDocument.DeductibleTiming.AFTER_RATIO
+                        : PolicyDocument.DeductibleTiming.BEFORE_RATIO)), null);
+        ChronicUse month = ChronicUse.NONE;
+        BigDecimal couldTake = ZERO;
+        for (BigDecimal amount : visits) {
+            FundBreakdown b = SettlementCalculator.calculate(new SettlementInput(policy, MedicalType.CHRONIC_OUTPATIENT,
+                    2, List.of(new BillLine("A", BigDecimal.ONE, amount)), Map.of("A", new CatalogEntry(Category.A, null)),
+                    Accumulators.NONE, false, null, null, "HYPERTENSION", month));
+            month = month.plus(b.chronicUsed());
+            couldTake = couldTake.add(afterRatio ? amount.multiply(ratio).setScale(2, java.math.RoundingMode.HALF_UP)
+                    : amount);
+            assertTrue(month.deductibleUsed().compareTo(deductible) <= 0, "never more than the month's deductible");
+        }
+        assertEquals(deductible.min(couldTake), month.deductibleUsed());
+    }
+
+    @Provide
+    Arbitrary<List<BigDecimal>> visitAmounts() {
+        return money(30_000).list().ofMinSize(1).ofMaxSize(8);
     }
 }
