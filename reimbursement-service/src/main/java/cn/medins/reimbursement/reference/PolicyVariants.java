@@ -53,7 +53,7 @@ public class PolicyVariants {
     public record Applied(PolicyDocument document, List<Integer> variants) {
 
         public String describe() {
-            return variants.isEmpty() ? null : "variants " + variants.stream().map(i -> "variants[" + i + "]")
+            return variants.isEmpty() ? null : variants.stream().map(i -> "variants[" + i + "]")
                     .reduce((a, b) -> a + ", " + b).orElseThrow() + " applied (特殊人群)";
         }
     }
@@ -115,9 +115,11 @@ public class PolicyVariants {
         PolicyDocument document;
         try {
             document = merge(base, chosen);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            return List.of(new Violation(prefix + ProblemMappers.jsonPath(e), "is not a field of the policy document"));
         } catch (JsonMappingException e) {
-            String field = ProblemMappers.jsonPath(e);
-            return List.of(new Violation(prefix + field, e.getOriginalMessage().split("\n")[0]));
+            return List.of(new Violation(prefix + ProblemMappers.jsonPath(e),
+                    "must have the type of the document's own field (a number, an object, a list)"));
         } catch (JsonProcessingException e) {
             return List.of(new Violation(prefix.substring(0, prefix.length() - 1), e.getOriginalMessage()));
         }
