@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Settlements per second of the pure calculator on one thread: the worked inpatient stay of the
  * README (five lines: category A, B, a price-limited bed, self-funded, unlisted; four bands;
- * catastrophic check) and a one-line outpatient visit, as the counter sends them.
+ * catastrophic check), the same stay under a policy with three variants, and a one-line outpatient
+ * visit, as the counter sends them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,9 +52,46 @@ public class CalculatorBenchmark {
             List.of(new BillLine("A001", d("1"), d("12.50"))), Map.of("A001", new CatalogEntry(Category.A, null)),
             Accumulators.NONE, false, null, null);
 
+    /**
+     * The same stay under a policy with three variants (retirees, children, people over 70), for a
+     * retiree of 72: what settlement does per stay beyond the calculation is to pick the variants
+     * that match and look up their merged document (reimbursement's PolicyVariants merges each set
+     * once and keeps it; here the merged document is made once in the same way, by hand).
+     */
+    private final PolicyDocument withVariants = variants(policy());
+    private final Map<List<Integer>, PolicyDocument> merged = new java.util.concurrent.ConcurrentHashMap<>(
+            Map.of(List.of(0, 2), retireeOver70(policy())));
+    private final java.time.LocalDate birth = java.time.LocalDate.parse("1954-03-02");
+    private final java.time.LocalDate admitted = java.time.LocalDate.parse("2026-06-15");
+
     @Benchmark
     public FundBreakdown inpatientStay() {
         return SettlementCalculator.calculate(stay);
+    }
+
+    @Benchmark
+    public FundBreakdown inpatientStayThreeVariants() {
+        List<Integer> applied = withVariants.variantsFor("RETIRED", birth, admitted);
+        PolicyDocument document = applied.isEmpty() ? withVariants : merged.get(applied);
+        return SettlementCalculator.calculate(new SettlementInput(document, stay.medicalType(), stay.institutionLevel(),
+                stay.lines(), stay.catalog(), stay.accumulators(), true, null, null));
+    }
+
+    private static PolicyDocument variants(PolicyDocument p) {
+        return new PolicyDocument(p.inpatient(), p.outpatient(), p.retireeBonus(), p.maxRatio(), p.preSelfPayShare(),
+                p.catastrophic(), p.remote(), p.chronic(), p.claims(), List.of(
+                new PolicyDocument.Variant(new PolicyDocument.When("RETIRED", null, null), Map.of("retireeBonus", 0)),
+                new PolicyDocument.Variant(new PolicyDocument.When(null, 0, 17), Map.of("maxRatio", 1)),
+                new PolicyDocument.Variant(new PolicyDocument.When(null, 70, null), Map.of("inpatient",
+                        Map.of("deductibleByLevel", Map.of("3", 600))))));
+    }
+
+    /** What the first and third variants make of the document for a retiree over 70. */
+    private static PolicyDocument retireeOver70(PolicyDocument p) {
+        PolicyDocument.Inpatient i = p.inpatient();
+        return new PolicyDocument(new PolicyDocument.Inpatient(Map.of("1", d("200"), "2", d("400"), "3", d("600")),
+                i.repeatAdmissionDeductibleFactor(), i.bandsByLevel(), i.annualCap()), p.outpatient(), d("0"),
+                p.maxRatio(), p.preSelfPayShare(), p.catastrophic(), p.remote(), p.chronic(), p.claims());
     }
 
     @Benchmark

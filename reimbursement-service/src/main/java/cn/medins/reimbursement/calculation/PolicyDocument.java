@@ -165,6 +165,39 @@ public record PolicyDocument(
     public record When(@Pattern(regexp = "IN_SERVICE|RETIRED|FLEXIBLE|RESIDENT") String personType,
                        @Min(0) @Max(200) Integer minAge,
                        @Min(0) @Max(200) Integer maxAge) {
+
+        /** A missing key matches everyone; an age range needs the birth date (whole years on {@code on}). */
+        public boolean matches(String type, java.time.LocalDate birthDate, java.time.LocalDate on) {
+            if (personType != null && !personType.equals(type)) {
+                return false;
+            }
+            if (minAge == null && maxAge == null) {
+                return true;
+            }
+            if (birthDate == null) {
+                return false;
+            }
+            int age = java.time.Period.between(birthDate, on).getYears();
+            return (minAge == null || age >= minAge) && (maxAge == null || age <= maxAge);
+        }
+
+        public boolean byAge() {
+            return minAge != null || maxAge != null;
+        }
+    }
+
+    /** The indexes of the variants that apply to this person on this date, in order (empty: none). */
+    public List<Integer> variantsFor(String personType, java.time.LocalDate birthDate, java.time.LocalDate on) {
+        if (variants == null || variants.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> matching = new java.util.ArrayList<>(variants.size());
+        for (int i = 0; i < variants.size(); i++) {
+            if (variants.get(i).when().matches(personType, birthDate, on)) {
+                matching.add(i);
+            }
+        }
+        return matching;
     }
 
     public static final List<String> LEVELS = List.of("1", "2", "3");

@@ -4,7 +4,6 @@ import cn.medins.common.problem.ProblemMappers;
 import cn.medins.common.problem.Violation;
 import cn.medins.reimbursement.calculation.PolicyDocument;
 import cn.medins.reimbursement.calculation.PolicyDocument.Variant;
-import cn.medins.reimbursement.calculation.PolicyDocument.When;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,35 +57,12 @@ public class PolicyVariants {
     }
 
     public Applied forPerson(Policy policy, PolicyDocument base, Person person, LocalDate on) {
-        if (base.variants() == null || base.variants().isEmpty()) {
-            return new Applied(base, List.of());
-        }
-        List<Integer> matching = new ArrayList<>();
-        for (int i = 0; i < base.variants().size(); i++) {
-            if (matches(base.variants().get(i).when(), person, on)) {
-                matching.add(i);
-            }
-        }
+        List<Integer> matching = base.variantsFor(person.personType(), person.birthDate(), on);
         if (matching.isEmpty()) {
             return new Applied(base, List.of());
         }
         List<Integer> key = List.copyOf(matching);
         return new Applied(merged.computeIfAbsent(new Merged(policy.id, key), k -> mergeOrFail(base, key)), key);
-    }
-
-    /** A missing key matches everyone; an age range needs the birth date. */
-    static boolean matches(When when, Person person, LocalDate on) {
-        if (when.personType() != null && !when.personType().equals(person.personType())) {
-            return false;
-        }
-        if (when.minAge() == null && when.maxAge() == null) {
-            return true;
-        }
-        if (person.birthDate() == null) {
-            return false;
-        }
-        int age = Period.between(person.birthDate(), on).getYears();
-        return (when.minAge() == null || age >= when.minAge()) && (when.maxAge() == null || age <= when.maxAge());
     }
 
     /**

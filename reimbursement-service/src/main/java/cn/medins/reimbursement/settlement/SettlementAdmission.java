@@ -72,7 +72,7 @@ public class SettlementAdmission {
     private LocalDate birthDateIfNeeded(Policy policy, SettlementRequest request) {
         PolicyDocument base = reference.document(policy);
         boolean byAge = base.variants() != null && base.variants().stream()
-                .anyMatch(v -> v.when().minAge() != null || v.when().maxAge() != null);
+                .anyMatch(v -> v.when().byAge());
         return byAge ? accounts.birthDate(request.personId()).orElse(null) : null;
     }
 
