@@ -33,6 +33,7 @@ class SecurityTest {
             Map.entry("GET /persons/{personId}", READERS),
             Map.entry("GET /persons/{personId}/eligibility", READERS),
             Map.entry("POST /persons/{personId}/contributions", AGENCY),
+            Map.entry("GET /persons/{personId}/contributions", Set.of("agency", "insured")),
             Map.entry("POST /persons/{personId}/transfers", AGENCY),
             Map.entry("POST /persons/{personId}/retirement", AGENCY),
             Map.entry("POST /retiree-allocations", AGENCY),

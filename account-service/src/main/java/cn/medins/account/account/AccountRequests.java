@@ -3,6 +3,8 @@ package cn.medins.account.account;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.medins.account.family.Relation;
 import cn.medins.common.money.PositiveAmount;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,7 +26,13 @@ public final class AccountRequests {
             @NotNull PaymentPurpose purpose,
             Long beneficiaryPersonId,
             @NotBlank @Size(max = 128) String reference,
-            boolean allowPartial) {
+            boolean allowPartial,
+            @Min(2000) @Max(2100) Integer premiumYear) {
+
+        public Payment(BigDecimal amount, PaymentPurpose purpose, Long beneficiaryPersonId, String reference,
+                       boolean allowPartial) {
+            this(amount, purpose, beneficiaryPersonId, reference, allowPartial, null);
+        }
     }
 
     /**

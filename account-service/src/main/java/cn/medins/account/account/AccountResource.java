@@ -79,17 +79,20 @@ public class AccountResource {
     @Path("/payments")
     @Operation(summary = "Pay from the account", description = "For the holder, or a bound family member "
             + "(beneficiaryPersonId). Without allowPartial a payment above the balance is refused; with it the "
-            + "account pays what it has and shortfall is the cash part. Requires an Idempotency-Key.")
+            + "account pays what it has and shortfall is the cash part. A resident premium (RESIDENT_PREMIUM) "
+            + "names the bound relative and premiumYear, is paid in full, and records the relative's premium for "
+            + "that year (家庭共济代缴); its refund removes it. Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Paid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponses.Payment.class)))
-    @APIResponse(responseCode = "409", description = "DUPLICATE_REFERENCE, IDEMPOTENCY_KEY_IN_FLIGHT")
-    @APIResponse(responseCode = "422", description = "INSUFFICIENT_BALANCE, NOT_A_BOUND_FAMILY_MEMBER, ACCOUNT_FROZEN, "
-            + "ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(responseCode = "409", description = "DUPLICATE_REFERENCE, DUPLICATE_CONTRIBUTION (the relative's "
+            + "premium for that year is recorded: nothing debited), IDEMPOTENCY_KEY_IN_FLIGHT")
+    @APIResponse(responseCode = "422", description = "INSUFFICIENT_BALANCE, NOT_A_BOUND_FAMILY_MEMBER, NOT_A_RESIDENT, "
+            + "NOT_ENROLLED, ACCOUNT_FROZEN, ACCOUNT_CLOSED, IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed({Roles.AGENCY, Roles.SERVICE})
     public Response pay(@RestPath long personId, @Valid @NotNull AccountRequests.Payment body) {
         try {
             return idempotency.required(body, () -> {
                 var paid = accounts.pay(personId, body.amount(), body.purpose(), body.beneficiaryPersonId(),
-                        body.reference(), body.allowPartial());
+                        body.reference(), body.allowPartial(), body.premiumYear());
                 return IdempotentRequests.created("/accounts/" + personId + "/payments/" + paid.payment().id,
                         AccountResponses.Payment.of(paid));
             });

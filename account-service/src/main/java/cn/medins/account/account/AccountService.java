@@ -11,6 +11,7 @@ import cn.medins.common.problem.ProblemException;
 import cn.medins.common.problem.UniqueKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AccountService {
+
+    @Inject
+    Event<PremiumPaid> premiums;
+
+    @Inject
+    Event<PaymentRefunded> refunds;
 
     @Inject
     MeterRegistry metrics;
@@ -59,6 +66,28 @@ public class AccountService {
     @Transactional
     public Paid pay(long personId, BigDecimal amount, PaymentPurpose purpose, Long beneficiary, String reference,
                     boolean allowPartial) {
+        return pay(personId, amount, purpose, beneficiary, reference, allowPartial, null);
+    }
+
+    /**
+     * A payment; one for a resident premium ({@code RESIDENT_PREMIUM}) names the bound relative and the
+     * year, is paid in full or not at all, and records the relative's premium in the same transaction.
+     */
+    @HoldsWriterSlot
+    @Transactional
+    public Paid pay(long personId, BigDecimal amount, PaymentPurpose purpose, Long beneficiary, String reference,
+                    boolean allowPartial, Integer premiumYear) {
+        boolean premium = purpose == PaymentPurpose.RESIDENT_PREMIUM;
+        if (premium && premiumYear == null) {
+            throw ProblemException.invalid("premiumYear", "is required for a resident premium (RESIDENT_PREMIUM)");
+        }
+        if (premium && (beneficiary == null || beneficiary == personId)) {
+            throw ProblemException.invalid("beneficiaryPersonId", "a resident premium is paid for a bound relative "
+                    + "insured as a resident (家庭共济代缴)");
+        }
+        if (!premium && premiumYear != null) {
+            throw ProblemException.invalid("premiumYear", "is only for a resident premium (RESIDENT_PREMIUM)");
+        }
         amount = Money.of(amount);
         PersonalAccount account = lock(personId);
         account.requireActive();
@@ -80,7 +109,10 @@ public class AccountService {
         // the reference's unique key refuses a second payment here (see paymentFailure), before the
         // balance is judged, so that a repeated reference is named as such whatever the balance is now
         payment.persist();
-        if (!allowPartial && payment.shortfall.signum() > 0) {
+        if (premium) { // recorded before the debit: a refusal here debits nothing
+            premiums.fire(new PremiumPaid(personId, paidFor, premiumYear, amount, payment.id));
+        }
+        if ((!allowPartial || premium) && payment.shortfall.signum() > 0) {
             throw ProblemException.rule("INSUFFICIENT_BALANCE", "The balance " + account.balance
                     + " does not cover " + amount + "; send allowPartial=true to pay " + account.balance
                     + " from the account and the rest in cash.");
@@ -122,6 +154,7 @@ public class AccountService {
         }
         account.requireOpen();
         payment.refundedAt = clock.instant();
+        refunds.fire(new PaymentRefunded(personId, paymentId));
         if (payment.paidAmount.signum() > 0) {
             account.refund(clock.instant(), payment, "Refund of payment " + paymentId);
         }

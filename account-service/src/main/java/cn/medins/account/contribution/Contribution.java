@@ -59,6 +59,13 @@ public class Contribution extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** 家庭共济代缴: the holder whose personal account paid this premium, and the payment (else null). */
+    @Column(name = "paid_by_person_id")
+    public Long paidByPersonId;
+
+    @Column(name = "payment_id")
+    public Long paymentId;
+
     public static List<YearMonth> monthsOf(long personId) {
         // the months only, not whole entities: asked on every eligibility check
         return getEntityManager().createQuery("select c.period from Contribution c where c.personId = ?1 "
@@ -71,5 +78,17 @@ public class Contribution extends PanacheEntityBase {
 
     public static Optional<Contribution> forYear(long personId, int year) {
         return find("personId = ?1 and contributionYear = ?2", personId, year).firstResultOptional();
+    }
+
+    /** A person's contributions, months and years in order; of one year only when {@code year} is given. */
+    public static List<Contribution> of(long personId, Integer year) {
+        return year == null
+                ? list("personId = ?1 order by coalesce(contributionYear, 0), period, id", personId)
+                : list("personId = ?1 and (contributionYear = ?2 or (period is not null and period >= ?3 and period <= ?4))"
+                        + " order by period, id", personId, year, YearMonth.of(year, 1), YearMonth.of(year, 12));
+    }
+
+    public static long removeForPayment(long paymentId) {
+        return delete("paymentId", paymentId);
     }
 }

@@ -4,6 +4,9 @@ import cn.medins.common.lock.HoldsWriterSlot;
 import cn.medins.account.account.AccountStatus;
 import cn.medins.account.account.EntryType;
 import cn.medins.account.account.PersonalAccount;
+import jakarta.enterprise.event.Observes;
+import cn.medins.account.account.PaymentRefunded;
+import cn.medins.account.account.PremiumPaid;
 import cn.medins.account.config.AccountConfig;
 import cn.medins.account.enrollment.Enrollment;
 import cn.medins.account.enrollment.InsuranceType;
@@ -102,6 +105,39 @@ public class ContributionService {
         c.creditedAmount = Money.ZERO;
         c.persist();
         return c;
+    }
+
+    /**
+     * 家庭共济代缴: a bound relative's personal account paid this resident's premium, inside the payment's
+     * transaction; a refusal here (not a resident, the year already paid) debits nothing.
+     */
+    void premiumPaid(@Observes PremiumPaid paid) {
+        Enrollment enrollment = activeEnrollment(paid.beneficiaryPersonId());
+        if (enrollment.isEmployee()) {
+            throw ProblemException.rule("NOT_A_RESIDENT", "Person " + paid.beneficiaryPersonId() + " is insured as an "
+                    + "employee (310): a relative's account pays only a resident's (390) premium.");
+        }
+        if (Contribution.forYear(paid.beneficiaryPersonId(), paid.premiumYear()).isPresent()) {
+            throw ProblemException.conflict("DUPLICATE_CONTRIBUTION", "The premium of person "
+                    + paid.beneficiaryPersonId() + " for " + paid.premiumYear() + " was already paid.");
+        }
+        Contribution c = record(paid.beneficiaryPersonId(), InsuranceType.RESIDENT, Money.of(paid.amount()), null);
+        c.contributionYear = paid.premiumYear();
+        c.creditedAmount = Money.ZERO;
+        c.paidByPersonId = paid.holderPersonId();
+        c.paymentId = paid.paymentId();
+        c.persist();
+    }
+
+    /** A refunded payment that paid a relative's premium takes the premium with it. */
+    void paymentRefunded(@Observes PaymentRefunded refunded) {
+        Contribution.removeForPayment(refunded.paymentId());
+    }
+
+    /** A person's contributions (of one year when {@code year} is given). */
+    public List<Contribution> history(long personId, Integer year) {
+        Person.require(personId);
+        return Contribution.of(personId, year);
     }
 
     /** A month before the person's retirement from service, which may still be paid late. */

@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -118,6 +119,27 @@ public class PersonResource {
             + "IDEMPOTENCY_KEY_REUSED")
     @RolesAllowed(Roles.AGENCY)
     public Response contribute(@RestPath long personId, @Valid @NotNull PersonRequests.Contribution body) {
+        return record(personId, body);
+    }
+
+    @GET
+    @Path("/{personId}/contributions")
+    @Operation(summary = "A person's contributions (缴费记录)", description = "Months and yearly premiums in "
+            + "order, of one year when year is given; paidBy FAMILY_ACCOUNT with payerPersonId for a premium a "
+            + "relative's personal account paid (家庭共济代缴).")
+    @APIResponse(responseCode = "200", description = "The contributions")
+    @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
+    @RolesAllowed({Roles.AGENCY, Roles.INSURED})
+    public PersonResponses.Contributions contributions(@RestPath long personId,
+                                                      @RestQuery @Pattern(regexp = "^(20\\d{2}|2100)$",
+                                                              message = "must be a year from 2000 to 2100") String year) {
+        caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
+        return new PersonResponses.Contributions(contributions.history(personId,
+                        year == null ? null : Integer.valueOf(year)).stream()
+                .map(PersonResponses.ContributionLine::of).toList());
+    }
+
+    private Response record(long personId, PersonRequests.Contribution body) {
         return idempotency.required(body, () -> {
             boolean resident = body.year() != null || body.amount() != null;
             if (resident) {

@@ -57,6 +57,21 @@ public final class PersonResponses {
         }
     }
 
+    /** One contribution as the person's history lists it (缴费记录); {@code paidBy} SELF or FAMILY_ACCOUNT. */
+    public record ContributionLine(long contributionId, YearMonth period, Integer year, BigDecimal individualAmount,
+                                   BigDecimal employerAmount, BigDecimal amount, BigDecimal creditedToAccount,
+                                   LocalDate paidOn, String paidBy, Long payerPersonId) {
+
+        static ContributionLine of(Contribution c) {
+            return new ContributionLine(c.id, c.period, c.contributionYear, c.individualAmount, c.employerAmount,
+                    c.amount, c.creditedAmount, c.paidOn, c.paidByPersonId == null ? "SELF" : "FAMILY_ACCOUNT",
+                    c.paidByPersonId);
+        }
+    }
+
+    public record Contributions(java.util.List<ContributionLine> items) {
+    }
+
     public record Transfer(long transferId, long personId, String fromRegion, String toRegion, LocalDate effectiveOn,
                            BigDecimal amountMoved) {
 
