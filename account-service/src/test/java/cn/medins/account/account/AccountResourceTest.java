@@ -100,7 +100,7 @@ class AccountResourceTest {
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", Fixtures.key())
                 .body(Map.of("amount", 100, "purpose", "RESIDENT_PREMIUM", "beneficiaryPersonId", child,
-                        "reference", "premium-child"))
+                        "reference", "premium-child", "premiumYear", 2026))
                 .post("/accounts/" + holder + "/payments").then().statusCode(422)
                 .body("code", equalTo("NOT_A_BOUND_FAMILY_MEMBER"));
 
@@ -115,9 +115,11 @@ class AccountResourceTest {
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", Fixtures.key())
                 .body(Map.of("amount", 400, "purpose", "RESIDENT_PREMIUM", "beneficiaryPersonId", child,
-                        "reference", "premium-child"))
+                        "reference", "premium-child", "premiumYear", 2026))
                 .post("/accounts/" + holder + "/payments").then().statusCode(201)
                 .body("beneficiaryPersonId", equalTo((int) child)).body("balanceAfter", yuan("100"));
+        given().get("/persons/" + child + "/contributions?year=2026").then().statusCode(200)
+                .body("items[0].paidBy", equalTo("FAMILY_ACCOUNT"));
         given().get("/accounts/" + holder + "/entries").then()
                 .body("items[0].beneficiaryPersonId", equalTo((int) child));
 
