@@ -30,7 +30,10 @@ public record PolicyDocument(
         @Valid Remote remote,
         Map<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String, @Valid @NotNull Chronic> chronic,
         @Valid Claims claims,
-        @Size(max = 20) List<@Valid @NotNull Variant> variants) {
+        @Size(max = PolicyDocument.MAX_VARIANTS) List<@Valid @NotNull Variant> variants) {
+
+    /** Every set of a policy's variants is checked at PUT (2^8 - 1 merges at most). */
+    public static final int MAX_VARIANTS = 8;
 
     /** A document without variants (every other part as given). */
     public PolicyDocument(Inpatient inpatient, Outpatient outpatient, BigDecimal retireeBonus, BigDecimal maxRatio,

@@ -66,23 +66,29 @@ public class PolicyVariants {
     }
 
     /**
-     * What makes a document with variants invalid: each variant merged over the document alone, and
-     * all of them in order, must be a valid document; a problem is named {@code variants[i].set.<field>}.
+     * What makes a document with variants invalid: any set of its variants that can match one person,
+     * merged over the document in order, must be a valid document (so that settlement never meets an
+     * invalid one); a problem is named {@code variants[i].set.<field>}, i the last variant of the first
+     * set that breaks. At most {@link PolicyDocument#MAX_VARIANTS} variants: every set is tried.
      */
     public List<Violation> problems(PolicyDocument base) {
-        List<Violation> problems = new ArrayList<>();
-        if (base.variants() == null) {
-            return problems;
+        if (base.variants() == null || base.variants().isEmpty()) {
+            return List.of();
         }
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < base.variants().size(); i++) {
-            all.add(i);
-            problems.addAll(problemsOf(base, List.of(i)));
+        int n = base.variants().size();
+        for (int set = 1; set < 1 << n; set++) {
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if ((set & 1 << i) != 0) {
+                    chosen.add(i);
+                }
+            }
+            List<Violation> problems = problemsOf(base, chosen);
+            if (!problems.isEmpty()) {
+                return problems;
+            }
         }
-        if (problems.isEmpty() && all.size() > 1) {
-            problems.addAll(problemsOf(base, all));
-        }
-        return problems;
+        return List.of();
     }
 
     private List<Violation> problemsOf(PolicyDocument base, List<Integer> chosen) {

@@ -200,6 +200,22 @@ class RegionalRulesApiTest {
         given().contentType(ContentType.JSON).body(policy).put("/policies/150485/310/2026").then().statusCode(400)
                 .body("violations.field", hasItem("variants[0].set.outpatient.annualDeductable"));
 
+        // each variant alone is valid, and so are all three in order; retirees over 65 would get 0 and 2
+        // together: the single factor back beside the list, which settlement must never meet
+        Map<String, Object> toList = new HashMap<>();
+        toList.put("repeatAdmissionDeductibleFactor", null);
+        toList.put("repeatAdmissionDeductibleFactors", List.of(1.0, 0.5));
+        Map<String, Object> toSingle = new HashMap<>();
+        toSingle.put("repeatAdmissionDeductibleFactor", 1.0);
+        toSingle.put("repeatAdmissionDeductibleFactors", null);
+        policy.put("variants", List.of(
+                Map.of("when", Map.of("personType", "RETIRED"), "set", Map.of("inpatient", toList)),
+                Map.of("when", Map.of("personType", "IN_SERVICE"), "set", Map.of("inpatient", toSingle)),
+                Map.of("when", Map.of("minAge", 65), "set", Map.of("inpatient",
+                        Map.of("repeatAdmissionDeductibleFactor", 0.5)))));
+        given().contentType(ContentType.JSON).body(policy).put("/policies/150485/310/2026").then().statusCode(400)
+                .body("violations.field", hasItem("variants[2].set.inpatient.repeatAdmissionDeductibleFactors"));
+
         Map<String, Object> inpatient = part(policy, "inpatient");
         policy.remove("variants");
         inpatient.put("repeatAdmissionDeductibleFactors", List.of(1.0, 0.5));
