@@ -69,6 +69,17 @@ public class AccountEntry extends PanacheEntityBase {
         return entry;
     }
 
+    /** The balance after the last entry before {@code instant} (zero before the first). */
+    public static java.math.BigDecimal balanceBefore(long personId, Instant instant) {
+        return find("personId = ?1 and createdAt < ?2 order by id desc", personId, instant).firstResultOptional()
+                .map(e -> ((AccountEntry) e).balanceAfter).orElse(cn.medins.common.money.Money.ZERO);
+    }
+
+    /** The entries from {@code from} (inclusive) to {@code to} (exclusive), in the order they were made. */
+    public static List<AccountEntry> between(long personId, Instant from, Instant to) {
+        return list("personId = ?1 and createdAt >= ?2 and createdAt < ?3 order by id", personId, from, to);
+    }
+
     /** Newest first, {@code limit + 1} rows from before the cursor. */
     public static List<AccountEntry> page(long personId, Long before, int limit) {
         return find("personId = ?1 and id < ?2 order by id desc", personId, before == null ? Long.MAX_VALUE : before)

@@ -13,5 +13,7 @@ public enum EntryType {
     TRANSFER_OUT,
     TRANSFER_IN,
     /** The balance paid out when the account is closed (death, emigration, foreigner's departure). */
-    CLOSURE_PAYOUT
+    CLOSURE_PAYOUT,
+    /** The year's interest (计息), on the daily balances. */
+    INTEREST
 }
