@@ -66,6 +66,13 @@ public class Contribution extends PanacheEntityBase {
     @Column(name = "payment_id")
     public Long paymentId;
 
+    /** 资助参保: the part of a resident's premium a subsidy paid, and who granted it (else null). */
+    @Column(name = "subsidy_amount")
+    public BigDecimal subsidyAmount;
+
+    @Column(name = "subsidy_source")
+    public String subsidySource;
+
     public static List<YearMonth> monthsOf(long personId) {
         // the months only, not whole entities: asked on every eligibility check
         return getEntityManager().createQuery("select c.period from Contribution c where c.personId = ?1 "

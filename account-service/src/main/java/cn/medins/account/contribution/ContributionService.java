@@ -90,7 +90,15 @@ public class ContributionService {
     /** A resident's yearly premium: no personal account, only coverage. */
     @HoldsWriterSlot
     @Transactional
-    public Contribution resident(long personId, int year, BigDecimal amount, LocalDate paidOn) {
+    public Contribution resident(long personId, int year, BigDecimal amount, LocalDate paidOn, BigDecimal subsidyAmount,
+                                 String subsidySource) {
+        if (subsidyAmount != null && subsidyAmount.compareTo(amount) > 0) {
+            throw ProblemException.invalid("subsidyAmount", "cannot be more than the premium (amount)");
+        }
+        if ((subsidyAmount != null && subsidyAmount.signum() > 0) != (subsidySource != null)) {
+            throw ProblemException.invalid(subsidySource == null ? "subsidySource" : "subsidyAmount",
+                    "a subsidy names its amount and its source together");
+        }
         Enrollment enrollment = activeEnrollment(personId);
         if (enrollment.isEmployee()) {
             throw ProblemException.invalid("year", "person " + personId + " is insured as an employee (310): "
@@ -103,6 +111,8 @@ public class ContributionService {
         Contribution c = record(personId, InsuranceType.RESIDENT, Money.of(amount), paidOn);
         c.contributionYear = year;
         c.creditedAmount = Money.ZERO;
+        c.subsidyAmount = subsidyAmount == null ? null : Money.of(subsidyAmount);
+        c.subsidySource = subsidySource;
         c.persist();
         return c;
     }

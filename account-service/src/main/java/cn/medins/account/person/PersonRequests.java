@@ -45,7 +45,10 @@ public final class PersonRequests {
             @NonNegativeAmount BigDecimal employerAmount,
             @Min(2000) @Max(2100) Integer year,
             @PositiveAmount BigDecimal amount,
-            LocalDate paidOn) {
+            LocalDate paidOn,
+            @NonNegativeAmount BigDecimal subsidyAmount,
+            @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a code such as CIVIL_AFFAIRS")
+            String subsidySource) {
     }
 
     /** 转移接续 to another insured region. */

@@ -110,7 +110,8 @@ public class PersonResource {
     @Path("/{personId}/contributions")
     @Operation(summary = "Record a contribution (缴费)", description = "Employee (310): {period, individualAmount, "
             + "employerAmount}: the individual share goes entirely to the personal account, plus the configured "
-            + "share of the employer's. Resident (390): {year, amount}. Requires an Idempotency-Key.")
+            + "share of the employer's. Resident (390): {year, amount}, with subsidyAmount and subsidySource for the "
+            + "part a subsidy paid (资助参保). Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonResponses.ContributionReceipt.class)))
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "DUPLICATE_CONTRIBUTION: that month / year is paid; "
@@ -145,9 +146,14 @@ public class PersonResource {
             if (resident) {
                 require("year", body.year(), "resident");
                 require("amount", body.amount(), "resident");
-                var c = contributions.resident(personId, body.year(), body.amount(), body.paidOn());
+                var c = contributions.resident(personId, body.year(), body.amount(), body.paidOn(),
+                        body.subsidyAmount(), body.subsidySource());
                 return IdempotentRequests.created("/persons/" + personId + "/contributions/" + c.id,
                         PersonResponses.ContributionReceipt.of(c, null));
+            }
+            if (body.subsidyAmount() != null || body.subsidySource() != null) {
+                throw ProblemException.invalid(body.subsidyAmount() != null ? "subsidyAmount" : "subsidySource",
+                        "a subsidy (资助参保) is part of a resident's (390) yearly premium");
             }
             require("period", body.period(), "employee");
             require("individualAmount", body.individualAmount(), "employee");

@@ -49,23 +49,26 @@ public final class PersonResponses {
     public record ContributionReceipt(long contributionId, long personId, InsuranceType insuranceType,
                                       YearMonth period, Integer year, BigDecimal individualAmount,
                                       BigDecimal employerAmount, BigDecimal amount, BigDecimal creditedToAccount,
-                                      LocalDate paidOn, BigDecimal balanceAfter) {
+                                      LocalDate paidOn, BigDecimal balanceAfter, BigDecimal subsidyAmount,
+                                      String subsidySource) {
 
         static ContributionReceipt of(Contribution c, BigDecimal balanceAfter) {
             return new ContributionReceipt(c.id, c.personId, c.kind, c.period, c.contributionYear, c.individualAmount,
-                    c.employerAmount, c.amount, c.creditedAmount, c.paidOn, balanceAfter);
+                    c.employerAmount, c.amount, c.creditedAmount, c.paidOn, balanceAfter, c.subsidyAmount,
+                    c.subsidySource);
         }
     }
 
     /** One contribution as the person's history lists it (缴费记录); {@code paidBy} SELF or FAMILY_ACCOUNT. */
     public record ContributionLine(long contributionId, YearMonth period, Integer year, BigDecimal individualAmount,
                                    BigDecimal employerAmount, BigDecimal amount, BigDecimal creditedToAccount,
-                                   LocalDate paidOn, String paidBy, Long payerPersonId) {
+                                   BigDecimal subsidyAmount, String subsidySource, LocalDate paidOn, String paidBy,
+                                   Long payerPersonId) {
 
         static ContributionLine of(Contribution c) {
             return new ContributionLine(c.id, c.period, c.contributionYear, c.individualAmount, c.employerAmount,
-                    c.amount, c.creditedAmount, c.paidOn, c.paidByPersonId == null ? "SELF" : "FAMILY_ACCOUNT",
-                    c.paidByPersonId);
+                    c.amount, c.creditedAmount, c.subsidyAmount, c.subsidySource, c.paidOn,
+                    c.paidByPersonId == null ? "SELF" : "FAMILY_ACCOUNT", c.paidByPersonId);
         }
     }
 

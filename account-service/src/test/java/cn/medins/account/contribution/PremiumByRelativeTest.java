@@ -97,4 +97,35 @@ class PremiumByRelativeTest {
         given().get("/persons/" + spouse + "/contributions?year=twenty").then().statusCode(400)
                 .body("violations.field", hasItem("year"));
     }
+
+    private static ValidatableResponse residentPremium(long person, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", Fixtures.key()).body(body)
+                .post("/persons/" + person + "/contributions").then();
+    }
+
+    @Test
+    void aSubsidyPaysPartOfAResidentsPremium() {
+        // 资助参保: civil affairs pays 300 of a 400 premium; the history says so
+        long resident = Fixtures.resident();
+        residentPremium(resident, Map.of("year", 2026, "amount", 400, "subsidyAmount", 300,
+                "subsidySource", "CIVIL_AFFAIRS")).statusCode(201).body("subsidyAmount", Fixtures.yuan("300"))
+                .body("subsidySource", equalTo("CIVIL_AFFAIRS"));
+        given().get("/persons/" + resident + "/contributions").then().statusCode(200)
+                .body("items[0].amount", Fixtures.yuan("400")).body("items[0].subsidyAmount", Fixtures.yuan("300"))
+                .body("items[0].subsidySource", equalTo("CIVIL_AFFAIRS")).body("items[0].paidBy", equalTo("SELF"));
+        eligibility(resident).body("reason", org.hamcrest.Matchers.not(equalTo("NO_PREMIUM")));
+
+        long other = Fixtures.resident();
+        residentPremium(other, Map.of("year", 2026, "amount", 400, "subsidyAmount", 500, "subsidySource", "CIVIL_AFFAIRS"))
+                .statusCode(400).body("violations.field", hasItem("subsidyAmount"));
+        residentPremium(other, Map.of("year", 2026, "amount", 400, "subsidySource", "CIVIL_AFFAIRS"))
+                .statusCode(400).body("violations.field", hasItem("subsidyAmount"));
+        residentPremium(other, Map.of("year", 2026, "amount", 400, "subsidyAmount", 100))
+                .statusCode(400).body("violations.field", hasItem("subsidySource"));
+        long employee = Fixtures.employee();
+        residentPremium(employee, Map.of("period", "2026-01", "individualAmount", 100, "employerAmount", 300,
+                "subsidyAmount", 50, "subsidySource", "CIVIL_AFFAIRS"))
+                .statusCode(400).body("violations.field", hasItem("subsidyAmount"));
+        given().get("/persons/" + other + "/contributions").then().statusCode(200).body("items", hasSize(0));
+    }
 }
