@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The settlement calculation (结算), a pure function of its input, in the order of docs/rules.md
@@ -24,6 +23,8 @@ public final class SettlementCalculator {
     private final String level;
     /** A stay writes about 15 lines, a visit 5: sized so that the list never grows; handed out read-only. */
     private final List<String> trace = new ArrayList<>(32);
+    /** Bands and yearly caps, written to the same trace. */
+    private final FundLimits limits = new FundLimits(trace);
 
     private SettlementCalculator(SettlementInput in) {
         this.in = in;
@@ -133,14 +134,14 @@ public final class SettlementCalculator {
         if (policy.basis() == PolicyDocument.InpatientBandBasis.ELIGIBLE_AMOUNT) {
             trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + ", deductible (起付线) "
                     + yuan(applied) + "; bands on the eligible amount (政策范围内), from the deductible");
-            banded = banded(bands, eligible, applied, this::basicRatio, true);
+            banded = limits.banded(bands, eligible, applied, this::basicRatio);
         } else {
             BigDecimal above = eligible.subtract(applied);
             trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + " - deductible (起付线) "
                     + yuan(applied) + " = " + yuan(above));
-            banded = banded(bands, above, BigDecimal.ZERO, this::basicRatio, true);
+            banded = limits.banded(bands, above, BigDecimal.ZERO, this::basicRatio);
         }
-        BigDecimal pool = capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
+        BigDecimal pool = limits.capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
         Catastrophic top = catastrophic(eligible.subtract(pool));
         return new Fund(applied, pool, top.paid,
                 new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
@@ -196,15 +197,15 @@ public final class SettlementCalculator {
             trace.add("catastrophic owed on the year " + yuan(owed) + " - already paid this year " + yuan(paidBefore)
                     + " = " + yuan(due));
         }
-        return new Catastrophic(base, capped(due, policy.annualCap(), paidBefore, "catastrophic"));
+        return new Catastrophic(base, limits.capped(due, policy.annualCap(), paidBefore, "catastrophic"));
     }
 
     private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
         if (policy.basis() == PolicyDocument.CatastrophicBandBasis.BURDEN) {
-            return banded(policy.bands(), burden, policy.threshold(), this::reduce, true);
+            return limits.banded(policy.bands(), burden, policy.threshold(), this::reduce);
         }
-        return banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), BigDecimal.ZERO,
-                this::reduce, true);
+        return limits.banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), BigDecimal.ZERO,
+                this::reduce);
     }
 
     /**
@@ -242,10 +243,10 @@ public final class SettlementCalculator {
                     + " - " + period + " deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above)
                     + " x " + percent(ratio) + " = " + yuan(paid));
         }
-        BigDecimal pool = capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
+        BigDecimal pool = limits.capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
         BigDecimal sharedCap = Money.ZERO;
         if (disease.sharesInpatientCap()) {
-            pool = capped(pool, in.policy().inpatient().annualCap(), in.accumulators().inpatientFundPaid(),
+            pool = limits.capped(pool, in.policy().inpatient().annualCap(), in.accumulators().inpatientFundPaid(),
                     "inpatient (shared yearly cap)");
             sharedCap = pool;
         }
@@ -265,50 +266,8 @@ public final class SettlementCalculator {
         trace.add("outpatient pooling (门诊统筹), level " + level + ": eligible " + yuan(eligible)
                 + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
                 + percent(ratio) + " = " + yuan(paid));
-        BigDecimal pool = capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
+        BigDecimal pool = limits.capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
         return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
-    }
-
-    /**
-     * 分段累进: each segment of {@code amount} at its band's ratio, like income tax. Bands start at 0,
-     * but nothing below {@code start} is paid: a table written on the eligible amount starts at the
-     * deductible, one written on the year's burden at the threshold (a band wholly below it pays nothing).
-     */
-    private BigDecimal banded(List<Band> bands, BigDecimal amount, BigDecimal start, UnaryOperator<BigDecimal> ratioOf,
-                              boolean traced) {
-        BigDecimal lower = BigDecimal.ZERO;
-        BigDecimal paid = Money.ZERO;
-        for (Band band : bands) {
-            if (amount.compareTo(lower) <= 0) {
-                break;
-            }
-            BigDecimal upper = band.upTo() == null ? amount : amount.min(band.upTo());
-            BigDecimal from = lower.max(start);
-            if (upper.compareTo(from) > 0) {
-                BigDecimal portion = upper.subtract(from);
-                BigDecimal ratio = ratioOf.apply(band.ratio());
-                BigDecimal part = round(portion.multiply(ratio));
-                if (traced) {
-                    String segment = band.upTo() == null ? "above " + yuan(from) : yuan(from) + " to " + yuan(band.upTo());
-                    trace.add("  " + segment + ": " + yuan(portion) + " x " + percent(ratio) + " = " + yuan(part));
-                }
-                paid = paid.add(part);
-            }
-            lower = band.upTo() == null ? amount : band.upTo();
-        }
-        return paid;
-    }
-
-    private BigDecimal capped(BigDecimal amount, BigDecimal annualCap, BigDecimal usedThisYear, String what) {
-        BigDecimal left = annualCap.subtract(usedThisYear).max(Money.ZERO);
-        if (amount.compareTo(left) <= 0) {
-            trace.add(what + " fund pays " + yuan(amount) + " (yearly cap " + yuan(annualCap) + ", "
-                    + yuan(left) + " left)");
-            return amount;
-        }
-        trace.add(what + " fund pays " + yuan(amount) + ", limited by the yearly cap (年度最高支付限额) "
-                + yuan(annualCap) + " to the " + yuan(left) + " left");
-        return round(left);
     }
 
     /** Basic-fund ratio: plus the retiree bonus, at most maxRatio, less any remote reduction. */
