@@ -23,8 +23,6 @@ public final class SettlementCalculator {
     private final String level;
     /** A stay writes about 15 lines, a visit 5: sized so that the list never grows; handed out read-only. */
     private final List<String> trace = new ArrayList<>(32);
-    /** Bands and yearly caps, written to the same trace. */
-    private final FundLimits limits = new FundLimits(trace);
 
     private SettlementCalculator(SettlementInput in) {
         this.in = in;
@@ -134,14 +132,14 @@ public final class SettlementCalculator {
         if (policy.basis() == PolicyDocument.InpatientBandBasis.ELIGIBLE_AMOUNT) {
             trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + ", deductible (起付线) "
                     + yuan(applied) + "; bands on the eligible amount (政策范围内), from the deductible");
-            banded = limits.banded(bands, eligible, applied, this::basicRatio);
+            banded = FundLimits.banded(trace, bands, eligible, applied, this::basicRatio);
         } else {
             BigDecimal above = eligible.subtract(applied);
             trace.add("inpatient, level " + level + ": eligible " + yuan(eligible) + " - deductible (起付线) "
                     + yuan(applied) + " = " + yuan(above));
-            banded = limits.banded(bands, above, BigDecimal.ZERO, this::basicRatio);
+            banded = FundLimits.banded(trace, bands, above, BigDecimal.ZERO, this::basicRatio);
         }
-        BigDecimal pool = limits.capped(banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
+        BigDecimal pool = FundLimits.capped(trace, banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
         Catastrophic top = catastrophic(eligible.subtract(pool));
         return new Fund(applied, pool, top.paid,
                 new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
@@ -197,15 +195,15 @@ public final class SettlementCalculator {
             trace.add("catastrophic owed on the year " + yuan(owed) + " - already paid this year " + yuan(paidBefore)
                     + " = " + yuan(due));
         }
-        return new Catastrophic(base, limits.capped(due, policy.annualCap(), paidBefore, "catastrophic"));
+        return new Catastrophic(base, FundLimits.capped(trace, due, policy.annualCap(), paidBefore, "catastrophic"));
     }
 
     private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
         if (policy.basis() == PolicyDocument.CatastrophicBandBasis.BURDEN) {
-            return limits.banded(policy.bands(), burden, policy.threshold(), this::reduce);
+            return FundLimits.banded(trace, policy.bands(), burden, policy.threshold(), this::reduce);
         }
-        return limits.banded(policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO), BigDecimal.ZERO,
-                this::reduce);
+        return FundLimits.banded(trace, policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO),
+                BigDecimal.ZERO, this::reduce);
     }
 
     /**
@@ -218,8 +216,9 @@ public final class SettlementCalculator {
         PolicyDocument.Chronic disease = in.policy().chronicDisease(in.diseaseCode()).orElseThrow(() ->
                 new IllegalArgumentException("the policy lists no chronic disease " + in.diseaseCode()));
         ChronicUse use = in.chronicUse();
-        BigDecimal left = round(disease.deductible().subtract(
-                disease.period() == PolicyDocument.DeductiblePeriod.VISIT ? Money.ZERO : use.deductibleUsed()).max(Money.ZERO));
+        // per visit the whole deductible applies; per year or month what the period has used is gone
+        BigDecimal used = disease.period() == PolicyDocument.DeductiblePeriod.VISIT ? Money.ZERO : use.deductibleUsed();
+        BigDecimal left = round(disease.deductible().subtract(used).max(Money.ZERO));
         BigDecimal ratio = basicRatio(disease.ratio());
         BigDecimal applied;
         BigDecimal paid;
@@ -243,11 +242,11 @@ public final class SettlementCalculator {
                     + " - " + period + " deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above)
                     + " x " + percent(ratio) + " = " + yuan(paid));
         }
-        BigDecimal pool = limits.capped(paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
+        BigDecimal pool = FundLimits.capped(trace, paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
         BigDecimal sharedCap = Money.ZERO;
         if (disease.sharesInpatientCap()) {
-            pool = limits.capped(pool, in.policy().inpatient().annualCap(), in.accumulators().inpatientFundPaid(),
-                    "inpatient (shared yearly cap)");
+            pool = FundLimits.capped(trace, pool, in.policy().inpatient().annualCap(),
+                    in.accumulators().inpatientFundPaid(), "inpatient (shared yearly cap)");
             sharedCap = pool;
         }
         Catastrophic top = catastrophic(eligible.subtract(pool));
@@ -266,7 +265,7 @@ public final class SettlementCalculator {
         trace.add("outpatient pooling (门诊统筹), level " + level + ": eligible " + yuan(eligible)
                 + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
                 + percent(ratio) + " = " + yuan(paid));
-        BigDecimal pool = limits.capped(paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
+        BigDecimal pool = FundLimits.capped(trace, paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
         return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
     }
 
