@@ -41,6 +41,28 @@ select 'chronic disease accumulators that differ from the sum of the live settle
  where coalesce(c.deductible_used, 0) <> coalesce(s.deductible_used, 0)
     or coalesce(c.fund_paid, 0) <> coalesce(s.fund_paid, 0)
 union all
+select 'monthly chronic deductibles that differ from the sum of the live settlements of the month', count(*)
+  from reimbursement.monthly_chronic_deductible m
+  full join (select person_id, settlement_year, disease_code, chronic_month, sum(used_chronic_deductible) as used
+               from reimbursement.settlement
+              where chronic_month is not null and status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED')
+              group by person_id, settlement_year, disease_code, chronic_month) s
+    on s.person_id = m.person_id and s.settlement_year = m.accumulator_year and s.disease_code = m.disease_code
+   and s.chronic_month = m.month
+ where coalesce(m.deductible_used, 0) <> coalesce(s.used, 0)
+union all
+select 'premiums paid by a relative whose payment is refunded or missing', count(*)
+  from account.contribution c
+  left join account.payment p on p.id = c.payment_id
+ where c.payment_id is not null and (p.id is null or p.refunded_at is not null)
+union all
+select 'interest postings without their one INTEREST entry', count(*)
+  from account.interest_posting i
+ where i.interest > 0
+   and (select count(*) from account.account_entry e
+         where e.person_id = i.person_id and e.type = 'INTEREST' and e.reference = 'INTEREST-' || i.posting_year
+           and e.amount = i.interest) <> 1
+union all
 select 'completed settlements whose account part is not one unrefunded payment', count(*)
   from reimbursement.settlement s
   left join (select reference, paid_amount, count(*) as payments from account.payment
