@@ -1,5 +1,6 @@
 package cn.medins.account.person;
 
+import cn.medins.account.assistance.AssistanceService;
 import cn.medins.account.contribution.ContributionService;
 import cn.medins.account.enrollment.Enrollment;
 import cn.medins.account.enrollment.Person;
@@ -50,6 +51,9 @@ public class PersonResource {
     ContributionService contributions;
 
     @Inject
+    AssistanceService assistance;
+
+    @Inject
     IdempotentRequests idempotency;
 
     @Inject
@@ -96,14 +100,16 @@ public class PersonResource {
     @Path("/{personId}/eligibility")
     @Operation(summary = "May the pooled fund pay for this person on a date?",
             description = "Answers from the enrollment, contributions, arrears and waiting periods; date defaults "
-                    + "to today. reason is a stable code, detail explains it.")
+                    + "to today. reason is a stable code, detail explains it; assistanceCategories are the medical-assistance "
+                    + "identities (医疗救助) valid on the date.")
     @APIResponse(responseCode = "200", description = "The answer, eligible or not")
     @APIResponse(responseCode = "404", description = "PERSON_NOT_FOUND")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION, Roles.INSURED, Roles.SERVICE})
     public PersonResponses.Eligibility eligibility(@RestPath long personId,
                                                    @Parameter(description = "YYYY-MM-DD, default today") @RestQuery String date) {
         caller.requireSelf(personId, "PERSON_NOT_FOUND", "No insured person with id " + personId + ".");
-        return PersonResponses.Eligibility.of(persons.eligibility(personId, Params.date("date", date, LocalDate.now(clock))));
+        LocalDate on = Params.date("date", date, LocalDate.now(clock));
+        return PersonResponses.Eligibility.of(persons.eligibility(personId, on), assistance.categoriesOn(personId, on));
     }
 
     @POST

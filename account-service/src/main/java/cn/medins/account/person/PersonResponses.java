@@ -1,5 +1,6 @@
 package cn.medins.account.person;
 
+import cn.medins.account.assistance.AssistanceCategory;
 import cn.medins.account.contribution.Contribution;
 import cn.medins.account.enrollment.Enrollment;
 import cn.medins.account.enrollment.EnrollmentStatus;
@@ -35,14 +36,15 @@ public final class PersonResponses {
 
     public record Eligibility(long personId, LocalDate date, boolean eligible, String reason, String detail,
                               InsuranceType insuranceType, PersonType personType, boolean retired,
-                              String insuredRegion, EnrollmentStatus status) {
+                              String insuredRegion, EnrollmentStatus status,
+                              java.util.List<AssistanceCategory> assistanceCategories) {
 
-        static Eligibility of(PersonService.Eligibility e) {
+        static Eligibility of(PersonService.Eligibility e, java.util.List<AssistanceCategory> assistanceCategories) {
             var enrollment = e.enrollment();
             var coverage = e.coverage();
             return new Eligibility(e.personId(), e.date(), coverage.eligible(), coverage.reason(), coverage.detail(),
                     enrollment.insuranceType, enrollment.personType, enrollment.personType == PersonType.RETIRED,
-                    enrollment.insuredRegion, coverage.status());
+                    enrollment.insuredRegion, coverage.status(), assistanceCategories);
         }
     }
 

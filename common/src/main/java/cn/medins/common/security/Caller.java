@@ -24,6 +24,11 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /** Who is calling, as the audit trail names them. */
+    public String subject() {
+        return subjectOf(identity);
+    }
+
     public static String subjectOf(SecurityIdentity identity) {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
