@@ -2,6 +2,7 @@ package cn.medins.reimbursement.accumulator;
 
 import cn.medins.common.money.Money;
 import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.AssistanceUse;
 import cn.medins.reimbursement.calculation.ChronicUse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ public class AccumulatorRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(YearlyAccumulator row, Usage s) {
         row.set(row.snapshot().plus(s.used()), clock.instant());
+        row.setAssistance(row.assistance().plus(s.assistance()));
         if (s.diseaseCode() != null) {
             em.createNativeQuery("insert into {h-schema}yearly_chronic_accumulator as c (person_id, accumulator_year,"
                             + " disease_code, deductible_used, fund_paid) values (?1, ?2, ?3, ?4, ?5)"
@@ -76,6 +78,7 @@ public class AccumulatorRepository {
     public void giveBack(Usage s) {
         YearlyAccumulator row = lock(s.personId(), s.year());
         row.set(row.snapshot().minus(s.used()), clock.instant());
+        row.setAssistance(row.assistance().minus(s.assistance()));
         if (s.diseaseCode() != null) {
             em.createNativeQuery("update {h-schema}yearly_chronic_accumulator set deductible_used = deductible_used - ?4,"
                             + " fund_paid = fund_paid - ?5 where person_id = ?1 and accumulator_year = ?2"
@@ -121,6 +124,12 @@ public class AccumulatorRepository {
             byDisease.put((String) row[0], new ChronicUse(Money.of((BigDecimal) row[1]), Money.of((BigDecimal) row[2])));
         }
         return byDisease;
+    }
+
+    /** The person's use of medical assistance that year (医疗救助年度累计), unlocked. */
+    public AssistanceUse assistance(long personId, int year) {
+        YearlyAccumulator row = em.find(YearlyAccumulator.class, new YearlyAccumulator.Key(personId, year));
+        return row == null ? AssistanceUse.NONE : row.assistance();
     }
 
     public Accumulators read(long personId, int year) {

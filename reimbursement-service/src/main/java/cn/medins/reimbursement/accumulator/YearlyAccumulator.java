@@ -1,6 +1,7 @@
 package cn.medins.reimbursement.accumulator;
 
 import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.AssistanceUse;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -37,6 +38,21 @@ public class YearlyAccumulator extends PanacheEntityBase {
     @Column(nullable = false)
     public int admissions;
 
+    @Column(name = "assistance_deductible_used", nullable = false)
+    public BigDecimal assistanceDeductibleUsed;
+
+    @Column(name = "assistance_paid", nullable = false)
+    public BigDecimal assistancePaid;
+
+    @Column(name = "assistance_tilted_deductible_used", nullable = false)
+    public BigDecimal assistanceTiltedDeductibleUsed;
+
+    @Column(name = "assistance_tilted_paid", nullable = false)
+    public BigDecimal assistanceTiltedPaid;
+
+    @Column(name = "assistance_outpatient_paid", nullable = false)
+    public BigDecimal assistanceOutpatientPaid;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -49,6 +65,20 @@ public class YearlyAccumulator extends PanacheEntityBase {
     public Accumulators snapshot() {
         return new Accumulators(inpatientFundPaid, outpatientDeductibleUsed, outpatientFundPaid, catastrophicBurden,
                 catastrophicPaid, admissions);
+    }
+
+    /** 医疗救助: the year's use of medical assistance. */
+    public AssistanceUse assistance() {
+        return new AssistanceUse(assistanceDeductibleUsed, assistancePaid, assistanceTiltedDeductibleUsed,
+                assistanceTiltedPaid, assistanceOutpatientPaid);
+    }
+
+    public void setAssistance(AssistanceUse a) {
+        assistanceDeductibleUsed = a.deductibleUsed();
+        assistancePaid = a.paid();
+        assistanceTiltedDeductibleUsed = a.tiltedDeductibleUsed();
+        assistanceTiltedPaid = a.tiltedPaid();
+        assistanceOutpatientPaid = a.outpatientPaid();
     }
 
     public void set(Accumulators a, Instant at) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the pooled fund and the catastrophic insurance pay for a bill, and the person's burden.
  * Holds exactly: {@code eligible = total - selfFunded - overLimit - preSelfPay},
- * {@code fundPaidTotal = poolFundPaid + catastrophicPaid}, {@code personalBurden = total - fundPaidTotal}.
+ * {@code fundPaidTotal = poolFundPaid + catastrophicPaid} (the insurance funds),
+ * {@code personalBurden = total - fundPaidTotal - assistancePaid} (medical assistance, the third payer).
  * {@code used} is what the settlement adds to the yearly accumulators (and a cancellation takes back);
  * {@code chronicUsed} what it adds to its chronic disease's (zero for any other visit).
  */
@@ -24,5 +25,7 @@ public record FundBreakdown(
         List<String> unlistedItems,
         List<String> trace,
         Accumulators used,
-        ChronicUse chronicUsed) {
+        ChronicUse chronicUsed,
+        BigDecimal assistancePaid,
+        AssistancePaid assistance) {
 }

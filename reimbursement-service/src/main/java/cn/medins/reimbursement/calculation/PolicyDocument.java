@@ -30,16 +30,26 @@ public record PolicyDocument(
         @Valid Remote remote,
         Map<@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String, @Valid @NotNull Chronic> chronic,
         @Valid Claims claims,
-        @Size(max = PolicyDocument.MAX_VARIANTS) List<@Valid @NotNull Variant> variants) {
+        @Size(max = PolicyDocument.MAX_VARIANTS) List<@Valid @NotNull Variant> variants,
+        @Valid Assistance assistance) {
 
     /** Every set of a policy's variants is checked at PUT (2^8 - 1 merges at most). */
     public static final int MAX_VARIANTS = 8;
+
+    /** A document without medical assistance (every other part as given). */
+    public PolicyDocument(Inpatient inpatient, Outpatient outpatient, BigDecimal retireeBonus, BigDecimal maxRatio,
+                          Map<String, BigDecimal> preSelfPayShare, Catastrophic catastrophic, Remote remote,
+                          Map<String, Chronic> chronic, Claims claims, List<Variant> variants) {
+        this(inpatient, outpatient, retireeBonus, maxRatio, preSelfPayShare, catastrophic, remote, chronic, claims,
+                variants, null);
+    }
 
     /** A document without variants (every other part as given). */
     public PolicyDocument(Inpatient inpatient, Outpatient outpatient, BigDecimal retireeBonus, BigDecimal maxRatio,
                           Map<String, BigDecimal> preSelfPayShare, Catastrophic catastrophic, Remote remote,
                           Map<String, Chronic> chronic, Claims claims) {
-        this(inpatient, outpatient, retireeBonus, maxRatio, preSelfPayShare, catastrophic, remote, chronic, claims, null);
+        this(inpatient, outpatient, retireeBonus, maxRatio, preSelfPayShare, catastrophic, remote, chronic, claims, null,
+                null);
     }
 
     /** How a table's band bounds are measured (分段). */
@@ -142,6 +152,68 @@ public record PolicyDocument(
         }
     }
 
+    /** The categories of people in hardship (医疗救助对象) a policy may assist, as account-service names them. */
+    public static final String ASSISTANCE_CATEGORY =
+            "EXTREME_POVERTY|ORPHAN|SUBSISTENCE|RETURNED_TO_POVERTY|NEAR_SUBSISTENCE|ILLNESS_POVERTY|OTHER";
+
+    /**
+     * 医疗救助, the third payer: a person's category is the first of {@code priority} they hold (就高不重复);
+     * its rule pays on what they still bear in scope after the two insurance funds, a second tilted
+     * stage (倾斜救助) on what is left after that, and the catastrophic tilt changes catastrophic insurance
+     * for the listed categories. {@code outpatientAnnualCap}: what ordinary outpatient care (11, 13) may
+     * receive a year, within the category's cap.
+     */
+    public record Assistance(
+            @NotEmpty @Size(max = 7) List<@NotNull @Pattern(regexp = ASSISTANCE_CATEGORY) String> priority,
+            @NotNull Map<@NotNull @Pattern(regexp = ASSISTANCE_CATEGORY) String, @Valid @NotNull AssistanceRule> categories,
+            @NonNegativeAmount BigDecimal outpatientAnnualCap,
+            @Valid TiltedAssistance tilted,
+            @Valid CatastrophicTilt catastrophicTilt) {
+
+        /** The category this person is assisted as: the first of {@code priority} they hold, or null. */
+        public String categoryOf(java.util.Collection<String> held) {
+            if (held == null || held.isEmpty()) {
+                return null;
+            }
+            return priority.stream().filter(held::contains).findFirst().orElse(null);
+        }
+
+        public boolean tiltsCatastrophic(String category) {
+            return category != null && catastrophicTilt != null && catastrophicTilt.categories().contains(category);
+        }
+
+        public boolean tilted(String category) {
+            return category != null && tilted != null && tilted.categories().contains(category);
+        }
+    }
+
+    /** One category's assistance: a yearly deductible, a ratio, a yearly cap. */
+    public record AssistanceRule(
+            @NotNull @NonNegativeAmount BigDecimal deductible,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio,
+            @NotNull @NonNegativeAmount BigDecimal annualCap) {
+    }
+
+    /** 倾斜救助: a second stage for the listed categories, with its own yearly deductible, ratio and cap. */
+    public record TiltedAssistance(
+            @NotEmpty List<@NotNull @Pattern(regexp = ASSISTANCE_CATEGORY) String> categories,
+            @NotNull @NonNegativeAmount BigDecimal deductible,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratio,
+            @NotNull @NonNegativeAmount BigDecimal annualCap) {
+    }
+
+    /** 大病保险倾斜: for the listed categories, threshold x factor, every band + bonus (at most 1), no cap if removed. */
+    public record CatastrophicTilt(
+            @NotEmpty List<@NotNull @Pattern(regexp = ASSISTANCE_CATEGORY) String> categories,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal thresholdFactor,
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal ratioBonus,
+            Boolean removeCap) {
+
+        public boolean removesCap() {
+            return Boolean.TRUE.equals(removeCap);
+        }
+    }
+
     /** 手工报销: how long after the care a claim may still be made. */
     public record Claims(@NotNull @Min(1) @Max(3650) Integer deadlineDays) {
     }
@@ -240,12 +312,35 @@ public record PolicyDocument(
                 }
             }
         }
+        if (assistance != null) {
+            assistanceProblems(assistance, problems);
+        }
         for (String category : preSelfPayShare.keySet()) {
             if (!List.of("A", "B", "EXPENSIVE_DRUG", "SPECIAL_TREATMENT").contains(category)) {
                 problems.add("preSelfPayShare: '" + category + "' is not A, B, EXPENSIVE_DRUG or SPECIAL_TREATMENT");
             }
         }
         return problems;
+    }
+
+    /** Every category the section names is ranked in {@code priority}, once. */
+    private static void assistanceProblems(Assistance a, List<String> problems) {
+        if (a.priority() == null || a.categories() == null) {
+            return;
+        }
+        if (a.priority().stream().distinct().count() < a.priority().size()) {
+            problems.add("assistance.priority: a category is listed twice");
+        }
+        a.categories().keySet().stream().filter(c -> !a.priority().contains(c)).forEach(c ->
+                problems.add("assistance.categories." + c + ": not ranked in assistance.priority"));
+        if (a.tilted() != null && a.tilted().categories() != null) {
+            a.tilted().categories().stream().filter(c -> !a.priority().contains(c)).forEach(c ->
+                    problems.add("assistance.tilted.categories: " + c + " is not ranked in assistance.priority"));
+        }
+        if (a.catastrophicTilt() != null && a.catastrophicTilt().categories() != null) {
+            a.catastrophicTilt().categories().stream().filter(c -> !a.priority().contains(c)).forEach(c -> problems.add(
+                    "assistance.catastrophicTilt.categories: " + c + " is not ranked in assistance.priority"));
+        }
     }
 
     private static void bandProblems(String field, List<Band> bands, List<String> problems) {

@@ -40,12 +40,43 @@ public final class SettlementCalculator {
                 + yuan(scope.eligible));
         Fund fund = fund(scope.eligible);
         BigDecimal fundTotal = fund.pool.add(fund.catastrophic);
-        BigDecimal burden = scope.total.subtract(fundTotal);
+        AssistancePaid assisted = assistance(scope.eligible.subtract(fundTotal));
+        BigDecimal burden = scope.total.subtract(fundTotal).subtract(assisted.total());
         trace.add("fund total " + yuan(fund.pool) + " + " + yuan(fund.catastrophic) + " = " + yuan(fundTotal)
-                + "; personal burden (个人负担) = " + yuan(scope.total) + " - " + yuan(fundTotal) + " = " + yuan(burden));
+                + "; personal burden (个人负担) = " + yuan(scope.total) + " - " + yuan(fundTotal)
+                + (assisted.category() == null ? "" : " - assistance " + yuan(assisted.total())) + " = " + yuan(burden));
         return new FundBreakdown(scope.total, scope.selfFunded, scope.overLimit, scope.preSelfPay, scope.eligible,
                 fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted,
-                Collections.unmodifiableList(trace), fund.used, fund.chronic);
+                Collections.unmodifiableList(trace), fund.used, fund.chronic, assisted.total(), assisted);
+    }
+
+    /**
+     * 医疗救助 on what the person bears in scope after the insurance funds, for a category the policy
+     * ranks, where the pooled fund pays at all, for care other than a pharmacy purchase, and not in a
+     * remote direct settlement.
+     */
+    private AssistancePaid assistance(BigDecimal base) {
+        PolicyDocument.Assistance policy = in.policy().assistance();
+        String category = assistanceCategory();
+        if (category == null) {
+            return AssistancePaid.NONE;
+        }
+        String none = in.fundBlockedReason() != null ? "the insurance funds pay nothing here"
+                : in.medicalType() == MedicalType.PHARMACY ? "pharmacy purchases (41) are not assisted"
+                : in.assistance().withheldReason();
+        if (none != null) {
+            trace.add("medical assistance (医疗救助) as " + category + " pays nothing: " + none);
+            return new AssistancePaid(category, Money.ZERO, Money.ZERO, Money.ZERO, AssistanceUse.NONE);
+        }
+        boolean outpatient = in.medicalType() == MedicalType.GENERAL_OUTPATIENT
+                || in.medicalType() == MedicalType.EMERGENCY;
+        return AssistanceStage.pay(trace, policy, category, in.assistance().use(), base, outpatient);
+    }
+
+    /** The category the person is assisted as (就高不重复), or null: none held, or no assistance in the policy. */
+    private String assistanceCategory() {
+        PolicyDocument.Assistance policy = in.policy().assistance();
+        return policy == null ? null : policy.categoryOf(in.assistance().categories());
     }
 
     private record Scope(BigDecimal total, BigDecimal selfFunded, BigDecimal overLimit, BigDecimal preSelfPay,
@@ -140,9 +171,9 @@ public final class SettlementCalculator {
             banded = FundLimits.banded(trace, bands, above, BigDecimal.ZERO, this::basicRatio);
         }
         BigDecimal pool = FundLimits.capped(trace, banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
-        Catastrophic top = catastrophic(eligible.subtract(pool));
-        return new Fund(applied, pool, top.paid,
-                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base, top.paid, 1));
+        CatastrophicCover.Paid top = CatastrophicCover.pay(trace, in, assistanceCategory(), this::reduce, eligible.subtract(pool));
+        return new Fund(applied, pool, top.paid(),
+                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base(), top.paid(), 1));
     }
 
     /**
@@ -164,46 +195,6 @@ public final class SettlementCalculator {
         trace.add("admission " + admission + " this year: deductible " + yuan(own) + " x "
                 + factor.stripTrailingZeros().toPlainString() + " = " + yuan(round(own.multiply(factor))) + floor);
         return deductible;
-    }
-
-    private record Catastrophic(BigDecimal base, BigDecimal paid) {
-    }
-
-    /**
-     * 大额/大病保险: the person's in-scope burden accumulates over the year; of the accumulation, the
-     * part above the threshold is paid by the bands, up to the yearly cap. This settlement pays what
-     * the bands owe on the year's live base after it minus what the year's live settlements were
-     * already paid: measured against payments rather than against what the bands owed before it, a
-     * stay cancelled and settled again is not paid a second time what the others already hold.
-     */
-    private Catastrophic catastrophic(BigDecimal base) {
-        PolicyDocument.Catastrophic policy = in.policy().catastrophic();
-        if (policy == null) {
-            return new Catastrophic(base, Money.ZERO);
-        }
-        BigDecimal before = in.accumulators().catastrophicBurden();
-        BigDecimal after = before.add(base);
-        trace.add("catastrophic (大病保险): yearly in-scope burden " + yuan(before) + " + " + yuan(base) + " = "
-                + yuan(after) + ", threshold " + yuan(policy.threshold()));
-        if (after.compareTo(policy.threshold()) <= 0) {
-            return new Catastrophic(base, Money.ZERO);
-        }
-        BigDecimal owed = dueAbove(policy, after);
-        BigDecimal paidBefore = in.accumulators().catastrophicPaid();
-        BigDecimal due = owed.subtract(paidBefore).min(base).max(Money.ZERO);
-        if (paidBefore.signum() > 0) {
-            trace.add("catastrophic owed on the year " + yuan(owed) + " - already paid this year " + yuan(paidBefore)
-                    + " = " + yuan(due));
-        }
-        return new Catastrophic(base, FundLimits.capped(trace, due, policy.annualCap(), paidBefore, "catastrophic"));
-    }
-
-    private BigDecimal dueAbove(PolicyDocument.Catastrophic policy, BigDecimal burden) {
-        if (policy.basis() == PolicyDocument.CatastrophicBandBasis.BURDEN) {
-            return FundLimits.banded(trace, policy.bands(), burden, policy.threshold(), this::reduce);
-        }
-        return FundLimits.banded(trace, policy.bands(), burden.subtract(policy.threshold()).max(Money.ZERO),
-                BigDecimal.ZERO, this::reduce);
     }
 
     /**
@@ -249,9 +240,9 @@ public final class SettlementCalculator {
                     in.accumulators().inpatientFundPaid(), "inpatient (shared yearly cap)");
             sharedCap = pool;
         }
-        Catastrophic top = catastrophic(eligible.subtract(pool));
-        return new Fund(applied, pool, top.paid, new Accumulators(sharedCap, Money.ZERO, Money.ZERO, top.base,
-                top.paid, 0), new ChronicUse(applied, pool));
+        CatastrophicCover.Paid top = CatastrophicCover.pay(trace, in, assistanceCategory(), this::reduce, eligible.subtract(pool));
+        return new Fund(applied, pool, top.paid(), new Accumulators(sharedCap, Money.ZERO, Money.ZERO, top.base(),
+                top.paid(), 0), new ChronicUse(applied, pool));
     }
 
     private Fund outpatient(BigDecimal eligible) {

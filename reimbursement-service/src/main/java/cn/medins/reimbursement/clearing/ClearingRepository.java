@@ -78,13 +78,16 @@ public class ClearingRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     void sumLines(long statementId) {
         em.createNativeQuery("insert into {h-schema}clearing_line (statement_id, medical_type, insurance_type,"
-                        + " settlement_count, pool_fund_amount, catastrophic_amount, adjustment_count, adjustment_amount)"
+                        + " settlement_count, pool_fund_amount, catastrophic_amount, adjustment_count, adjustment_amount,"
+                        + " assistance_amount)"
                         + " select ?1, medical_type, insurance_type,"
                         + " count(*) filter (where statement_id = ?1),"
                         + " coalesce(sum(pool_fund_paid) filter (where statement_id = ?1), 0),"
                         + " coalesce(sum(catastrophic_paid) filter (where statement_id = ?1), 0),"
                         + " count(*) filter (where adjustment_statement_id = ?1),"
-                        + " coalesce(-sum(fund_paid_total) filter (where adjustment_statement_id = ?1), 0)"
+                        + " coalesce(-sum(fund_paid_total) filter (where adjustment_statement_id = ?1), 0),"
+                        + " coalesce(sum(assistance_paid) filter (where statement_id = ?1), 0)"
+                        + " - coalesce(sum(assistance_paid) filter (where adjustment_statement_id = ?1), 0)"
                         + " from {h-schema}settlement where not claim and (statement_id = ?1 or adjustment_statement_id = ?1)"
                         + " group by medical_type, insurance_type")
                 .setParameter(1, statementId).executeUpdate();
@@ -97,22 +100,26 @@ public class ClearingRepository {
                         + " settlement_count = l.settlements, pool_fund_amount = l.pool, catastrophic_amount = l.catastrophic,"
                         + " adjustment_count = l.adjustments, adjustment_amount = l.adjustment,"
                         + " total_amount = l.pool + l.catastrophic + l.adjustment,"
-                        + " claim_count = k.claims, claim_amount = k.amount"
+                        + " assistance_amount = l.assistance,"
+                        + " claim_count = k.claims, claim_amount = k.amount, claim_assistance_amount = k.assistance"
                         + " from (select coalesce(sum(settlement_count), 0) settlements, coalesce(sum(pool_fund_amount), 0) pool,"
                         + " coalesce(sum(catastrophic_amount), 0) catastrophic, coalesce(sum(adjustment_count), 0) adjustments,"
-                        + " coalesce(sum(adjustment_amount), 0) adjustment from {h-schema}clearing_line where statement_id = ?1) l,"
+                        + " coalesce(sum(adjustment_amount), 0) adjustment, coalesce(sum(assistance_amount), 0) assistance"
+                        + " from {h-schema}clearing_line where statement_id = ?1) l,"
                         + " (select count(*) filter (where statement_id = ?1) claims,"
                         + " coalesce(sum(fund_paid_total) filter (where statement_id = ?1), 0)"
-                        + " - coalesce(sum(fund_paid_total) filter (where adjustment_statement_id = ?1), 0) amount"
+                        + " - coalesce(sum(fund_paid_total) filter (where adjustment_statement_id = ?1), 0) amount,"
+                        + " coalesce(sum(assistance_paid) filter (where statement_id = ?1), 0)"
+                        + " - coalesce(sum(assistance_paid) filter (where adjustment_statement_id = ?1), 0) assistance"
                         + " from {h-schema}settlement where claim and (statement_id = ?1 or adjustment_statement_id = ?1)) k"
                         + " where c.id = ?1")
                 .setParameter(1, statementId).executeUpdate();
     }
 
-    /** medical_type, insurance_type, settlement_count, pool, catastrophic, adjustment_count, adjustment. */
+    /** medical_type, insurance_type, settlement_count, pool, catastrophic, adjustment_count, adjustment, assistance. */
     List<Object[]> lines(long statementId) {
         return em.createNativeQuery("select medical_type, insurance_type, settlement_count,"
-                        + " pool_fund_amount, catastrophic_amount, adjustment_count, adjustment_amount"
+                        + " pool_fund_amount, catastrophic_amount, adjustment_count, adjustment_amount, assistance_amount"
                         + " from {h-schema}clearing_line where statement_id = ?1 order by medical_type, insurance_type")
                 .setParameter(1, statementId).getResultList();
     }
@@ -141,10 +148,10 @@ public class ClearingRepository {
                 parameters);
     }
 
-    /** 3201: medical_type, insurance_type, count, total, fund, accounts, cash of the day's completed settlements. */
+    /** 3201: medical_type, insurance_type, count, total, fund, accounts, cash, assistance of the day's completed settlements. */
     List<Object[]> dayTotals(String institutionCode, Instant start, Instant end) {
         return em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
-                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid)"
+                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid)"
                         + " from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
                         + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type")
                 .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
@@ -164,7 +171,7 @@ public class ClearingRepository {
     List<Object[]> fundRows(String regionPrefix, Instant start, Instant end) {
         return em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
                         + " sum(pool_fund_paid), sum(catastrophic_paid), sum(account_paid + family_account_paid),"
-                        + " sum(cash_paid) from {h-schema}settlement where status = ?4"
+                        + " sum(cash_paid), sum(assistance_paid) from {h-schema}settlement where status = ?4"
                         + " and insured_region like ?1 and completed_at >= ?2 and completed_at < ?3"
                         + " group by medical_type, insurance_type")
                 .setParameter(1, regionPrefix + "%").setParameter(2, start).setParameter(3, end)

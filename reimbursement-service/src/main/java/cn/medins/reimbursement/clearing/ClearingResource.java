@@ -56,14 +56,15 @@ public class ClearingResource {
     public record Statement(long statementId, String institutionCode, String month, ClearingStatement.Status status,
                             int settlementCount, BigDecimal poolFundAmount, BigDecimal catastrophicAmount,
                             int adjustmentCount, BigDecimal adjustmentAmount, BigDecimal totalAmount, int claimCount,
-                            BigDecimal claimAmount, String paymentReference, Instant createdAt, Instant confirmedAt,
+                            BigDecimal claimAmount, BigDecimal assistanceAmount, BigDecimal claimAssistanceAmount,
+                            String paymentReference, Instant createdAt, Instant confirmedAt,
                             Instant paidAt, List<ClearingService.Line> lines) {
 
         static Statement of(ClearingService.Cleared c) {
             ClearingStatement s = c.statement();
             return new Statement(s.id, s.institutionCode, s.month, s.status, s.settlementCount, s.poolFundAmount,
                     s.catastrophicAmount, s.adjustmentCount, s.adjustmentAmount, s.totalAmount, s.claimCount,
-                    s.claimAmount, s.paymentReference, s.createdAt, s.confirmedAt, s.paidAt, c.lines());
+                    s.claimAmount, s.assistanceAmount, s.claimAssistanceAmount, s.paymentReference, s.createdAt, s.confirmedAt, s.paidAt, c.lines());
         }
     }
 

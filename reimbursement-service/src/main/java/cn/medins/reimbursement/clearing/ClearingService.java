@@ -41,7 +41,8 @@ public class ClearingService {
 
     @Schema(name = "StatementLine")
     public record Line(String medicalType, String insuranceType, int settlementCount, BigDecimal poolFundAmount,
-                       BigDecimal catastrophicAmount, int adjustmentCount, BigDecimal adjustmentAmount) {
+                       BigDecimal catastrophicAmount, int adjustmentCount, BigDecimal adjustmentAmount,
+                       BigDecimal assistanceAmount) {
     }
 
     @HoldsWriterSlot
@@ -105,7 +106,8 @@ public class ClearingService {
 
     private List<Line> lines(long id) {
         return repository.lines(id).stream().map(r -> new Line((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                (BigDecimal) r[3], (BigDecimal) r[4], ((Number) r[5]).intValue(), (BigDecimal) r[6])).toList();
+                (BigDecimal) r[3], (BigDecimal) r[4], ((Number) r[5]).intValue(), (BigDecimal) r[6],
+                (BigDecimal) r[7])).toList();
     }
 
     public List<Cleared> list(YearMonth month, String institutionCode) {

@@ -56,6 +56,13 @@ public class ClearingStatement extends PanacheEntityBase {
     @Column(name = "claim_amount", nullable = false)
     public BigDecimal claimAmount;
 
+    /** 医疗救助: what the assistance fund owes the institution (its own book, not in {@code totalAmount}). */
+    @Column(name = "assistance_amount", nullable = false)
+    public BigDecimal assistanceAmount;
+    /** What the assistance fund pays persons for their claims. */
+    @Column(name = "claim_assistance_amount", nullable = false)
+    public BigDecimal claimAssistanceAmount;
+
     @Column(name = "payment_reference")
     public String paymentReference;
 

@@ -39,7 +39,7 @@ public class FundReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fund report (基金报表)", description = "The month's completed settlements of persons insured "
             + "in region (a province XX0000, a city XXXX00 or a district): counts and amounts by fund (pool, "
-            + "catastrophic, accounts, cash), medical type and insurance type, and the total. Accept: text/csv gives "
+            + "catastrophic, accounts, cash, and medical assistance apart), medical type and insurance type, and the total. Accept: text/csv gives "
             + "the same as CSV.")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (region, month)")
@@ -55,7 +55,7 @@ public class FundReportResource {
     public String fundCsv(@RestQuery String region, @RestQuery String month) {
         FundReport r = report(region, month);
         StringBuilder csv = new StringBuilder("region,month,medicalType,insuranceType,count,totalAmount,poolFundPaid,"
-                + "catastrophicPaid,accountPaid,cashPaid\r\n");
+                + "catastrophicPaid,accountPaid,cashPaid,assistancePaid\r\n");
         for (FundReportService.Row row : r.rows()) {
             csv.append(line(r, row.medicalType(), row.insuranceType(), row));
         }
@@ -67,7 +67,7 @@ public class FundReportResource {
         return String.join(",", r.region(), r.month(), medicalType, insuranceType, String.valueOf(row.count()),
                 row.totalAmount().toPlainString(), row.poolFundPaid().toPlainString(),
                 row.catastrophicPaid().toPlainString(), row.accountPaid().toPlainString(),
-                row.cashPaid().toPlainString()) + "\r\n";
+                row.cashPaid().toPlainString(), row.assistancePaid().toPlainString()) + "\r\n";
     }
 
     private FundReport report(String region, String month) {
@@ -83,7 +83,8 @@ public class FundReportResource {
                 rows.stream().map(FundReportService.Row::poolFundPaid).reduce(zero, BigDecimal::add),
                 rows.stream().map(FundReportService.Row::catastrophicPaid).reduce(zero, BigDecimal::add),
                 rows.stream().map(FundReportService.Row::accountPaid).reduce(zero, BigDecimal::add),
-                rows.stream().map(FundReportService.Row::cashPaid).reduce(zero, BigDecimal::add));
+                rows.stream().map(FundReportService.Row::cashPaid).reduce(zero, BigDecimal::add),
+                rows.stream().map(FundReportService.Row::assistancePaid).reduce(zero, BigDecimal::add));
         return new FundReport(region, m.toString(), rows, total);
     }
 

@@ -21,9 +21,13 @@ public class FundReportService {
     @Inject
     ClearingCalendar calendar;
 
-    /** One row of a fund report: a medical type and insurance type, each fund's amount. */
+    /**
+     * One row of a fund report: a medical type and insurance type, each fund's amount; medical
+     * assistance (医疗救助) last, its own book.
+     */
     public record Row(String medicalType, String insuranceType, long count, BigDecimal totalAmount,
-                      BigDecimal poolFundPaid, BigDecimal catastrophicPaid, BigDecimal accountPaid, BigDecimal cashPaid) {
+                      BigDecimal poolFundPaid, BigDecimal catastrophicPaid, BigDecimal accountPaid, BigDecimal cashPaid,
+                      BigDecimal assistancePaid) {
     }
 
     /** What one province's fund owes another's for its insured persons' care there. */
@@ -40,7 +44,7 @@ public class FundReportService {
         List<Object[]> rows = repository.fundRows(prefix(region), calendar.start(month), calendar.end(month));
         return rows.stream().map(r -> new Row(MedicalType.valueOf((String) r[0]).code(),
                 (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
-                (BigDecimal) r[6], (BigDecimal) r[7]))
+                (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]))
                 .sorted(Comparator.comparing(Row::medicalType).thenComparing(Row::insuranceType)).toList();
     }
 

@@ -48,7 +48,8 @@ public class ReconciliationResource {
                              @NotNull @Min(0) @Max(100_000_000) Long count, @NotNull @NonNegativeAmount BigDecimal totalAmount,
                              @NotNull @NonNegativeAmount BigDecimal fundPaidTotal,
                              @NotNull @NonNegativeAmount BigDecimal accountPaid,
-                             @NotNull @NonNegativeAmount BigDecimal cashPaid) {
+                             @NotNull @NonNegativeAmount BigDecimal cashPaid,
+                             @NonNegativeAmount BigDecimal assistancePaid) {
     }
 
     /** 3201: the day's totals, optionally by medical type and insurance type ({@code byType}). */
@@ -58,6 +59,7 @@ public class ReconciliationResource {
                             @NotNull @NonNegativeAmount BigDecimal fundPaidTotal,
                             @NotNull @NonNegativeAmount BigDecimal accountPaid,
                             @NotNull @NonNegativeAmount BigDecimal cashPaid,
+                            @NonNegativeAmount BigDecimal assistancePaid,
                             @Size(max = 20) List<@Valid @NotNull TypeTotals> byType) {
     }
 
@@ -78,7 +80,7 @@ public class ReconciliationResource {
             + "paid, account paid (own and family) and cash paid for a day against the agency's: its settlements "
             + "completed that day (the agency's time zone) and still completed, claims excluded. MATCHED, or "
             + "DIFFERENT with each differing figure; with byType, also per medical type and insurance type "
-            + "(figures named like \"21/310 fundPaidTotal\").")
+            + "(figures named like \"21/310 fundPaidTotal\"). assistancePaid (医疗救助), when sent, is compared too.")
     @APIResponse(responseCode = "200", description = "MATCHED or DIFFERENT")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: another institution's day")
@@ -87,13 +89,13 @@ public class ReconciliationResource {
         caller.requireInstitution(body.institutionCode());
         Map<String, Totals> agency = reconciliation.agencyTotals(body.institutionCode(), body.date());
         Totals theirs = new Totals(body.count(), body.totalAmount(), body.fundPaidTotal(), body.accountPaid(),
-                body.cashPaid());
+                body.cashPaid(), body.assistancePaid());
         Map<String, Totals> theirsByType = null;
         if (body.byType() != null) {
             theirsByType = new LinkedHashMap<>();
             for (TypeTotals t : body.byType()) {
                 theirsByType.put(t.medicalType().code() + "/" + t.insuranceType(), new Totals(t.count(),
-                        t.totalAmount(), t.fundPaidTotal(), t.accountPaid(), t.cashPaid()));
+                        t.totalAmount(), t.fundPaidTotal(), t.accountPaid(), t.cashPaid(), t.assistancePaid()));
             }
         }
         List<Difference> differences = reconciliation.compare(theirs, theirsByType, agency);

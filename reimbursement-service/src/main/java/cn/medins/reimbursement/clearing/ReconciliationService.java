@@ -26,9 +26,12 @@ public class ReconciliationService {
     @Inject
     ClearingCalendar calendar;
 
-    /** The five figures of a day (NHSA 3201), for all settlements or one medical type and insurance type. */
+    /**
+     * The five figures of a day (NHSA 3201), for all settlements or one medical type and insurance type,
+     * and medical assistance's (医疗救助), which an institution may leave out (null: not compared).
+     */
     public record Totals(long count, BigDecimal totalAmount, BigDecimal fundPaidTotal, BigDecimal accountPaid,
-                         BigDecimal cashPaid) {
+                         BigDecimal cashPaid, BigDecimal assistancePaid) {
 
         /** Each figure as a number: a count has no decimals, an amount two. */
         Map<String, BigDecimal> figures() {
@@ -38,9 +41,14 @@ public class ReconciliationService {
             f.put("fundPaidTotal", fundPaidTotal);
             f.put("accountPaid", accountPaid);
             f.put("cashPaid", cashPaid);
+            if (assistancePaid != null) {
+                f.put("assistancePaid", assistancePaid);
+            }
             return f;
         }
     }
+
+    private static final Totals NONE = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
 
     public record Difference(String figure, BigDecimal institution, BigDecimal agency) {
     }
@@ -60,13 +68,14 @@ public class ReconciliationService {
     public Map<String, Totals> agencyTotals(String institutionCode, LocalDate day) {
         List<Object[]> rows = repository.dayTotals(institutionCode, calendar.start(day), calendar.end(day));
         Map<String, Totals> byType = new LinkedHashMap<>();
-        Totals all = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+        Totals all = NONE;
         for (Object[] r : rows) {
             Totals t = new Totals(((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
-                    (BigDecimal) r[6]);
+                    (BigDecimal) r[6], (BigDecimal) r[7]);
             byType.put(MedicalType.valueOf((String) r[0]).code() + "/" + r[1], t);
             all = new Totals(all.count + t.count, all.totalAmount.add(t.totalAmount),
-                    all.fundPaidTotal.add(t.fundPaidTotal), all.accountPaid.add(t.accountPaid), all.cashPaid.add(t.cashPaid));
+                    all.fundPaidTotal.add(t.fundPaidTotal), all.accountPaid.add(t.accountPaid), all.cashPaid.add(t.cashPaid),
+                    all.assistancePaid.add(t.assistancePaid));
         }
         Map<String, Totals> result = new LinkedHashMap<>();
         result.put("", all);
@@ -82,9 +91,8 @@ public class ReconciliationService {
         if (institutionByType != null) {
             java.util.Set<String> types = new java.util.TreeSet<>(institutionByType.keySet());
             agency.keySet().stream().filter(k -> !k.isEmpty()).forEach(types::add);
-            Totals none = new Totals(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
             for (String type : types) {
-                differ(type + " ", institutionByType.getOrDefault(type, none), agency.getOrDefault(type, none),
+                differ(type + " ", institutionByType.getOrDefault(type, NONE), agency.getOrDefault(type, NONE),
                         differences);
             }
         }

@@ -32,7 +32,13 @@ public class AccountGateway {
     /** account-service's eligibility answer. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Eligibility(long personId, boolean eligible, String reason, String detail, InsuranceType insuranceType,
-                              String personType, boolean retired, String insuredRegion, String status) {
+                              String personType, boolean retired, String insuredRegion, String status,
+                              java.util.Set<String> assistanceCategories) {
+
+        /** 医疗救助对象: the categories valid on the asked date (none from an account-service that does not say). */
+        public java.util.Set<String> assistanceCategories() {
+            return assistanceCategories == null ? java.util.Set.of() : assistanceCategories;
+        }
 
         /** Employees (310) have a personal account; residents (390) have none. */
         public boolean hasPersonalAccount() {

@@ -4,6 +4,7 @@ import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.accumulator.AccumulatorRepository;
 import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.AssistanceUse;
 import cn.medins.reimbursement.calculation.PolicyDocument;
 import cn.medins.reimbursement.client.AccountGateway;
 import cn.medins.reimbursement.reference.ReferenceDataService;
@@ -50,7 +51,16 @@ public class AccumulatorService {
                 .map(d -> d.annualCap().subtract(use.fundPaid()).max(Money.ZERO)).orElse(null))));
         return new Yearly(personId, year, a.inpatientFundPaid(), inpatientLeft, a.outpatientDeductibleUsed(),
                 a.outpatientFundPaid(), outpatientLeft, a.catastrophicBurden(), a.catastrophicPaid(), a.admissions(),
-                chronic);
+                chronic, assistance(personId, year, policy));
+    }
+
+    private AccumulatorView.Assistance assistance(long personId, int year, Optional<PolicyDocument> policy) {
+        AssistanceUse use = store.assistance(personId, year);
+        String category = settlements.lastAssistanceCategory(personId, year).orElse(null);
+        BigDecimal capLeft = category == null ? null : policy.map(PolicyDocument::assistance).map(p -> p.categories().get(category))
+                .map(rule -> rule.annualCap().subtract(use.paid()).max(Money.ZERO)).orElse(null);
+        return new AccumulatorView.Assistance(category, use.deductibleUsed(), use.paid(), use.tiltedDeductibleUsed(),
+                use.tiltedPaid(), use.outpatientPaid(), capLeft);
     }
 
     /** The policy of the person's last settlement that year, else of their enrollment now. */

@@ -14,7 +14,18 @@ public final class AccumulatorView {
     public record Yearly(long personId, int year, BigDecimal inpatientFundPaid, BigDecimal inpatientCapRemaining,
                          BigDecimal outpatientDeductibleUsed, BigDecimal outpatientFundPaid,
                          BigDecimal outpatientCapRemaining, BigDecimal catastrophicBurden, BigDecimal catastrophicPaid,
-                         int admissions, Map<String, Chronic> chronic) {
+                         int admissions, Map<String, Chronic> chronic, Assistance assistance) {
+    }
+
+    /**
+     * 医疗救助 this year: the category last assisted as (null: none yet), the stage-1 deductible used and
+     * what it paid, the tilted stage's (倾斜救助), ordinary outpatient care's share, and what is left of
+     * the category's yearly cap (null when the policy has no rule for it).
+     */
+    @Schema(name = "AssistanceAccumulator")
+    public record Assistance(String category, BigDecimal deductibleUsed, BigDecimal paid,
+                             BigDecimal tiltedDeductibleUsed, BigDecimal tiltedPaid, BigDecimal outpatientPaid,
+                             BigDecimal capRemaining) {
     }
 
     /**

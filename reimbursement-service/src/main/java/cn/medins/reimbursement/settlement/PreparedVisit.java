@@ -34,6 +34,16 @@ record PreparedVisit(SettlementRequest request, Institution institution, Account
                 .map(d -> request.careDate().getMonthValue()).orElse(null);
     }
 
+    /**
+     * Why medical assistance pays nothing though the person may hold a category: a remote direct
+     * settlement (异地直接结算) covers the two insurance funds only, assistance is claimed at home; else null.
+     */
+    String assistanceWithheld() {
+        boolean direct = mode() == SettlementMode.REMOTE_FILED || mode() == SettlementMode.REMOTE_EXEMPT;
+        return direct && !claim ? "remote direct settlement (异地直接结算) covers the insurance funds only; assistance "
+                + "is claimed at home (参保地)" : null;
+    }
+
     /** The person asked for an account to pay: their own (employees only) or a bound relative's. */
     boolean wantsAccount() {
         boolean ownAccount = request.useAccount() && person.hasPersonalAccount();

@@ -3,6 +3,8 @@ package cn.medins.reimbursement.settlement;
 import cn.medins.common.money.Money;
 import cn.medins.reimbursement.accumulator.Usage;
 import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.AssistancePaid;
+import cn.medins.reimbursement.calculation.AssistanceUse;
 import cn.medins.reimbursement.calculation.ChronicUse;
 import cn.medins.reimbursement.calculation.FundBreakdown;
 import cn.medins.reimbursement.calculation.MedicalType;
@@ -101,6 +103,15 @@ public class Settlement extends PanacheEntityBase {
     /** The month (1-12) whose chronic deductible the visit used, when the disease's is consumed per month. */
     @Column(name = "chronic_month") public Integer chronicMonth;
 
+    /** 医疗救助: the category assisted as (null: none), what it paid, in stage 1 and the tilted stage. */
+    @Column(name = "assistance_category") public String assistanceCategory;
+    @Column(name = "assistance_paid", nullable = false) public BigDecimal assistancePaid;
+    @Column(name = "assistance_deductible_applied", nullable = false) public BigDecimal assistanceDeductibleApplied;
+    @Column(name = "assistance_ordinary_paid", nullable = false) public BigDecimal assistanceOrdinaryPaid;
+    @Column(name = "assistance_tilted_paid", nullable = false) public BigDecimal assistanceTiltedPaid;
+    @Column(name = "used_assistance_tilted_deductible", nullable = false) public BigDecimal usedAssistanceTiltedDeductible;
+    @Column(name = "used_assistance_outpatient_paid", nullable = false) public BigDecimal usedAssistanceOutpatientPaid;
+
     /** A claim (手工报销): paid to the person, not to the institution, so cleared apart. */
     @Column(nullable = false) public boolean claim;
 
@@ -139,6 +150,14 @@ public class Settlement extends PanacheEntityBase {
         usedAdmissions = used.admissions();
         usedChronicDeductible = b.chronicUsed().deductibleUsed();
         usedChronicFundPaid = b.chronicUsed().fundPaid();
+        AssistancePaid a = b.assistance();
+        assistanceCategory = a.category();
+        assistancePaid = b.assistancePaid();
+        assistanceDeductibleApplied = a.deductibleApplied();
+        assistanceOrdinaryPaid = a.ordinaryPaid();
+        assistanceTiltedPaid = a.tiltedPaid();
+        usedAssistanceTiltedDeductible = a.used().tiltedDeductibleUsed();
+        usedAssistanceOutpatientPaid = a.used().outpatientPaid();
         unlistedItems = String.join(",", b.unlistedItems());
         trace = String.join("\n", b.trace());
         paidInCash();
@@ -166,7 +185,8 @@ public class Settlement extends PanacheEntityBase {
         status = SettlementStatus.COMPLETED;
         completedAt = at;
         reviewedAt = completedAt;
-        note("claim approved by the agency: the fund pays " + fundPaidTotal + " to the person");
+        note("claim approved by the agency: the fund pays " + fundPaidTotal + (assistancePaid.signum() > 0
+                ? " and medical assistance (医疗救助) " + assistancePaid : "") + " to the person");
     }
 
     /** SUBMITTED -> REJECTED: the agency refused the claim; the caller returns the quotas. */
@@ -240,9 +260,14 @@ public class Settlement extends PanacheEntityBase {
         return new ChronicUse(usedChronicDeductible, usedChronicFundPaid);
     }
 
+    public AssistanceUse assistanceUsed() {
+        return new AssistanceUse(assistanceDeductibleApplied, assistanceOrdinaryPaid, usedAssistanceTiltedDeductible,
+                assistanceTiltedPaid, usedAssistanceOutpatientPaid);
+    }
+
     /** What the settlement took from the person's year, to give back exactly. */
     public Usage usage() {
-        return new Usage(personId, year, used(), diseaseCode, chronicUsed(), chronicMonth);
+        return new Usage(personId, year, used(), diseaseCode, chronicUsed(), chronicMonth, assistanceUsed());
     }
 
     public List<String> traceLines() {

@@ -1,6 +1,7 @@
 package cn.medins.reimbursement.settlement;
 
 import cn.medins.reimbursement.calculation.Accumulators;
+import cn.medins.reimbursement.calculation.AssistanceUse;
 import cn.medins.reimbursement.calculation.ChronicUse;
 import cn.medins.reimbursement.calculation.FundBreakdown;
 import cn.medins.reimbursement.calculation.SettlementCalculator;
@@ -23,13 +24,14 @@ public class SettlementFactory {
     Clock clock;
 
     /** The pure calculation (docs/rules.md §5) of the visit against these accumulators. */
-    FundBreakdown calculate(PreparedVisit p, Accumulators acc, ChronicUse chronic) {
+    FundBreakdown calculate(PreparedVisit p, Accumulators acc, ChronicUse chronic, AssistanceUse assistance) {
         List<SettlementInput.BillLine> lines = p.request().lines().stream()
                 .map(l -> new SettlementInput.BillLine(l.itemCode(), l.quantity(), l.unitPrice())).toList();
         return SettlementCalculator.calculate(new SettlementInput(p.document(), p.request().medicalType(),
                 p.institution().policyLevel(), lines, p.catalog(), acc, p.person().retired(), p.blockedReason(),
                 p.mode() == SettlementMode.REMOTE_UNFILED_CLAIM ? p.document().remote().unfiledRatioReduction() : null,
-                p.request().chronicDisease(), chronic));
+                p.request().chronicDisease(), chronic, new SettlementInput.AssistanceInput(
+                p.person().assistanceCategories(), assistance, p.assistanceWithheld())));
     }
 
     /** A new settlement of the visit with this breakdown, its burden in cash until an account pays. */

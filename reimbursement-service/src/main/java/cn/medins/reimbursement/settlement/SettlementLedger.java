@@ -72,7 +72,7 @@ public class SettlementLedger {
         SettlementRequest r = p.request();
         YearlyAccumulator acc = accumulators.lock(r.personId(), p.year());
         Settlement s = factory.build(p, factory.calculate(p, acc.snapshot(),
-                accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth())));
+                accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth()), acc.assistance()));
         s.idempotencyKey = key;
         if (p.claim()) {
             s.submit();
@@ -212,7 +212,8 @@ public class SettlementLedger {
         accumulators.giveBack(s.usage());
         invoices.release(s);
         s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")
-                + "fund " + s.fundPaidTotal + " and the yearly quotas returned", clock.instant());
+                + "fund " + s.fundPaidTotal + (s.assistancePaid.signum() > 0 ? ", assistance " + s.assistancePaid : "")
+                + " and the yearly quotas returned", clock.instant());
         metrics.count(s);
         SettlementResponse answer = SettlementResponse.of(s);
         idempotency.complete(s.cancellationKey, 200, answer);

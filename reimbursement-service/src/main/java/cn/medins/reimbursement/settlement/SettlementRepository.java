@@ -55,6 +55,15 @@ public class SettlementRepository {
                 .firstResultOptional();
     }
 
+    /** The category medical assistance last assisted the person as that year (a live settlement's), if any. */
+    public Optional<String> lastAssistanceCategory(long personId, int year) {
+        return Settlement.getEntityManager().createQuery("select s.assistanceCategory from Settlement s where"
+                        + " s.personId = ?1 and s.year = ?2 and s.assistanceCategory is not null and s.status in ?3"
+                        + " order by s.id desc", String.class)
+                .setParameter(1, personId).setParameter(2, year).setParameter(3, SettlementStatus.LIVE)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** Up to {@code limit} sagas left PENDING or CANCELLING since before this instant, oldest first. */
     @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -47,7 +47,8 @@ public class SettlementService {
         PreparedVisit p = admission.prepare(request, false);
         long person = request.personId();
         Settlement s = factory.build(p, factory.calculate(p, accumulators.read(person, p.year()),
-                accumulators.chronic(person, p.year(), request.chronicDisease(), p.chronicMonth())));
+                accumulators.chronic(person, p.year(), request.chronicDisease(), p.chronicMonth()),
+                accumulators.assistance(person, p.year())));
         if (p.needsAccount(s)) {
             payments.estimate(s);
         }

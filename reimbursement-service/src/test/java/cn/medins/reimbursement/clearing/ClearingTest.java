@@ -257,8 +257,8 @@ class ClearingTest {
         String csv = given().accept("text/csv").queryParam("region", "510100").queryParam("month", "2025-05")
                 .get("/reports/fund").then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertEquals("region,month,medicalType,insuranceType,count,totalAmount,poolFundPaid,catastrophicPaid,"
-                + "accountPaid,cashPaid\r\n510100,2025-05,11,310,1,1000.00,220.00,0.00,0.00,780.00\r\n"
-                + "510100,2025-05,ALL,ALL,1,1000.00,220.00,0.00,0.00,780.00\r\n", csv);
+                + "accountPaid,cashPaid,assistancePaid\r\n510100,2025-05,11,310,1,1000.00,220.00,0.00,0.00,780.00,0.00\r\n"
+                + "510100,2025-05,ALL,ALL,1,1000.00,220.00,0.00,0.00,780.00,0.00\r\n", csv);
         given().queryParam("region", "51").queryParam("month", "2025-05").get("/reports/fund").then().statusCode(400)
                 .body("violations[0].field", equalTo("region"));
         given().queryParam("month", "2025-13").get("/remote-clearings").then().statusCode(400)
