@@ -32,17 +32,66 @@ class SettlementPropertiesTest {
     /** A bill with its catalog: item codes I0..I9 with random categories and limits, some unlisted. */
     record Case(List<BillLine> lines, Map<String, CatalogEntry> catalog, MedicalType type, int level,
                 Accumulators acc, boolean retired, boolean blocked, BigDecimal reduction, PolicyDocument policy,
-                ChronicUse chronicUse) {
+                ChronicUse chronicUse, SettlementInput.AssistanceInput assistance) {
 
         SettlementInput input(List<BillLine> withLines) {
             return new SettlementInput(policy, type, level, withLines, catalog, acc, retired,
                     blocked ? "excluded" : null, reduction, type == MedicalType.CHRONIC_OUTPATIENT ? "DIALYSIS" : null,
-                    chronicUse);
+                    chronicUse, assistance);
         }
 
-        Case with(PolicyDocument regional, ChronicUse use) {
-            return new Case(lines, catalog, type, level, acc, retired, blocked, reduction, regional, use);
+        Case with(PolicyDocument regional, ChronicUse use, SettlementInput.AssistanceInput person) {
+            return new Case(lines, catalog, type, level, acc, retired, blocked, reduction, regional, use, person);
         }
+
+        /** The category the person is assisted as (就高不重复), or null. */
+        String category() {
+            return policy.assistance() == null ? null : policy.assistance().categoryOf(assistance.categories());
+        }
+    }
+
+    static final List<String> CATEGORIES = List.of("EXTREME_POVERTY", "ORPHAN", "SUBSISTENCE", "RETURNED_TO_POVERTY",
+            "NEAR_SUBSISTENCE", "ILLNESS_POVERTY", "OTHER");
+
+    private static BigDecimal yuan(Random r, int max) {
+        return BigDecimal.valueOf(r.nextInt(max * 100 + 1), 2);
+    }
+
+    private static BigDecimal ratio(Random r) {
+        return BigDecimal.valueOf(r.nextInt(101), 2);
+    }
+
+    private static List<String> someCategories(Random r) {
+        List<String> some = new ArrayList<>(CATEGORIES.stream().filter(c -> r.nextBoolean()).toList());
+        return some.isEmpty() ? List.of(CATEGORIES.get(r.nextInt(CATEGORIES.size()))) : some;
+    }
+
+    /** A medical-assistance section drawn at random: rules for some categories, maybe a tilted stage and a catastrophic tilt. */
+    static PolicyDocument.Assistance assistance(Random r) {
+        List<String> priority = new ArrayList<>(CATEGORIES);
+        Collections.shuffle(priority, r);
+        Map<String, PolicyDocument.AssistanceRule> rules = new HashMap<>();
+        for (String category : someCategories(r)) {
+            rules.put(category, new PolicyDocument.AssistanceRule(yuan(r, 5000), ratio(r), yuan(r, 150_000)));
+        }
+        return new PolicyDocument.Assistance(priority, rules, r.nextBoolean() ? yuan(r, 20_000) : null,
+                r.nextBoolean() ? new PolicyDocument.TiltedAssistance(someCategories(r), yuan(r, 7000), ratio(r),
+                        yuan(r, 80_000)) : null,
+                r.nextBoolean() ? new PolicyDocument.CatastrophicTilt(someCategories(r), ratio(r),
+                        BigDecimal.valueOf(r.nextInt(11), 2), r.nextBoolean()) : null);
+    }
+
+    /** What the person holds, has used this year, and whether a remote direct settlement withholds assistance. */
+    @Provide
+    static Arbitrary<SettlementInput.AssistanceInput> persons() {
+        return Arbitraries.longs().map(seed -> {
+            Random r = new Random(seed);
+            java.util.Set<String> held = r.nextInt(4) == 0 ? java.util.Set.of()
+                    : new java.util.HashSet<>(someCategories(r));
+            AssistanceUse use = new AssistanceUse(yuan(r, 5000), yuan(r, 160_000), yuan(r, 7000), yuan(r, 90_000),
+                    yuan(r, 20_000));
+            return new SettlementInput.AssistanceInput(held, use, r.nextInt(6) == 0 ? "remote direct settlement" : null);
+        });
     }
 
     /** The reference policy, or one with regional rules drawn at random. */
@@ -68,7 +117,7 @@ class SettlementPropertiesTest {
                     PolicyDocument.DeductibleTiming.values()[r.nextInt(2)]);
             return new PolicyDocument(inpatient, reference.outpatient(), reference.retireeBonus(), reference.maxRatio(),
                     reference.preSelfPayShare(), catastrophic, reference.remote(), Map.of("DIALYSIS", chronic),
-                    reference.claims());
+                    reference.claims(), null, r.nextInt(4) == 0 ? null : assistance(r));
         });
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(reference)),
                 net.jqwik.api.Tuple.of(3, regional));
@@ -100,9 +149,10 @@ class SettlementPropertiesTest {
                 Arbitraries.of(MedicalType.class), Arbitraries.integers().between(1, 3), acc,
                 Arbitraries.of(true, false), Arbitraries.of(true, false, false, false),
                 Arbitraries.of(null, new BigDecimal("0.10"))).as((lines, cat, type, level, a, retired, blocked, reduction) ->
-                        new Case(lines, cat, type, level, a, retired, blocked, reduction, null, ChronicUse.NONE))
+                        new Case(lines, cat, type, level, a, retired, blocked, reduction, null, ChronicUse.NONE,
+                                SettlementInput.AssistanceInput.NONE))
                 .flatMap(c -> Combinators.combine(policies(), Combinators.combine(money(60_000), money(6_000_000))
-                        .as(ChronicUse::new)).as(c::with));
+                        .as(ChronicUse::new), persons()).as(c::with));
     }
 
     @Property(tries = 400)
@@ -110,14 +160,16 @@ class SettlementPropertiesTest {
         FundBreakdown b = SettlementCalculator.calculate(c.input(c.lines()));
         for (BigDecimal amount : List.of(b.totalAmount(), b.selfFundedAmount(), b.overLimitAmount(),
                 b.preSelfPayAmount(), b.eligibleAmount(), b.deductibleApplied(), b.poolFundPaid(),
-                b.catastrophicPaid(), b.fundPaidTotal(), b.personalBurden())) {
+                b.catastrophicPaid(), b.fundPaidTotal(), b.personalBurden(), b.assistancePaid(),
+                b.assistance().ordinaryPaid(), b.assistance().tiltedPaid(), b.assistance().deductibleApplied())) {
             assertEquals(2, amount.scale(), "scale 2: " + amount);
             assertTrue(amount.signum() >= 0, "never negative: " + amount);
         }
         assertEquals(b.eligibleAmount(), b.totalAmount().subtract(b.selfFundedAmount()).subtract(b.overLimitAmount())
                 .subtract(b.preSelfPayAmount()));
         assertEquals(b.fundPaidTotal(), b.poolFundPaid().add(b.catastrophicPaid()));
-        assertEquals(b.personalBurden(), b.totalAmount().subtract(b.fundPaidTotal()));
+        assertEquals(b.assistancePaid(), b.assistance().ordinaryPaid().add(b.assistance().tiltedPaid()));
+        assertEquals(b.personalBurden(), b.totalAmount().subtract(b.fundPaidTotal()).subtract(b.assistancePaid()));
         BigDecimal lineSum = c.lines().stream().map(l -> l.quantity().multiply(l.unitPrice())
                 .setScale(2, java.math.RoundingMode.HALF_UP)).reduce(ZERO, BigDecimal::add);
         assertEquals(lineSum, b.totalAmount());
@@ -134,7 +186,10 @@ class SettlementPropertiesTest {
         }
         BigDecimal inpatientLeft = c.policy().inpatient().annualCap().subtract(c.acc().inpatientFundPaid()).max(ZERO);
         BigDecimal outpatientLeft = c.policy().outpatient().annualCap().subtract(c.acc().outpatientFundPaid()).max(ZERO);
-        BigDecimal catastrophicLeft = c.policy().catastrophic().annualCap().subtract(c.acc().catastrophicPaid()).max(ZERO);
+        boolean uncapped = c.policy().assistance() != null && c.policy().assistance().tiltsCatastrophic(c.category())
+                && c.policy().assistance().catastrophicTilt().removesCap();
+        BigDecimal catastrophicLeft = uncapped ? b.eligibleAmount() : c.policy().catastrophic().annualCap()
+                .subtract(c.acc().catastrophicPaid()).max(ZERO);
         if (c.type() == MedicalType.INPATIENT) {
             assertTrue(b.poolFundPaid().compareTo(inpatientLeft) <= 0);
             assertTrue(b.catastrophicPaid().compareTo(catastrophicLeft) <= 0);
@@ -182,6 +237,79 @@ class SettlementPropertiesTest {
             assertEquals(b.catastrophicPaid(), b.used().catastrophicPaid());
             assertEquals(b.eligibleAmount().subtract(b.poolFundPaid()), b.used().catastrophicBurden());
         }
+    }
+
+    /**
+     * 医疗救助 pays only on what the person still bears in scope after the insurance funds, within what
+     * is left of each of its yearly caps and deductibles, and nothing where it must not pay.
+     */
+    @Property(tries = 400)
+    void assistanceNeverExceedsTheInScopeBurdenNorItsCaps(@ForAll("cases") Case c) {
+        FundBreakdown b = SettlementCalculator.calculate(c.input(c.lines()));
+        AssistancePaid a = b.assistance();
+        AssistanceUse year = c.assistance().use();
+        assertTrue(b.assistancePaid().compareTo(b.eligibleAmount().subtract(b.fundPaidTotal())) <= 0,
+                "assistance <= in-scope burden");
+        assertEquals(c.category(), a.category());
+        if (a.category() == null || c.blocked() || c.type() == MedicalType.PHARMACY
+                || c.assistance().withheldReason() != null) {
+            assertEquals(ZERO, b.assistancePaid());
+            assertEquals(AssistanceUse.NONE, a.used());
+            return;
+        }
+        PolicyDocument.Assistance policy = c.policy().assistance();
+        PolicyDocument.AssistanceRule rule = policy.categories().get(a.category());
+        if (rule == null) {
+            assertEquals(ZERO, a.ordinaryPaid());
+        } else {
+            assertTrue(a.ordinaryPaid().compareTo(rule.annualCap().subtract(year.paid()).max(ZERO)) <= 0, "stage-1 cap");
+            assertTrue(a.deductibleApplied().compareTo(rule.deductible().subtract(year.deductibleUsed()).max(ZERO)) <= 0);
+        }
+        if (policy.tilted(a.category())) {
+            assertTrue(a.tiltedPaid().compareTo(policy.tilted().annualCap().subtract(year.tiltedPaid()).max(ZERO)) <= 0);
+        } else {
+            assertEquals(ZERO, a.tiltedPaid());
+        }
+        boolean ordinaryOutpatient = c.type() == MedicalType.GENERAL_OUTPATIENT || c.type() == MedicalType.EMERGENCY;
+        if (ordinaryOutpatient && policy.outpatientAnnualCap() != null) {
+            assertTrue(b.assistancePaid().compareTo(policy.outpatientAnnualCap().subtract(year.outpatientPaid())
+                    .max(ZERO)) <= 0, "outpatient cap");
+        }
+        assertEquals(ordinaryOutpatient ? b.assistancePaid() : ZERO, a.used().outpatientPaid());
+        assertEquals(a.ordinaryPaid(), a.used().paid());
+        assertEquals(a.tiltedPaid(), a.used().tiltedPaid());
+    }
+
+    /**
+     * Settlements of one person's year, cancelled in any order: every assistance accumulator comes back
+     * to where it was, and none goes below it on the way.
+     */
+    @Property(tries = 200)
+    void settleThenCancelInAnyOrderRestoresEveryAssistanceAccumulator(@ForAll("cases") Case first,
+                                                                      @ForAll("visitAmounts") List<BigDecimal> stays,
+                                                                      @ForAll long seed) {
+        AssistanceUse start = first.assistance().use();
+        AssistanceUse year = start;
+        List<AssistanceUse> taken = new ArrayList<>();
+        for (BigDecimal amount : stays) {
+            Case c = first.with(first.policy(), first.chronicUse(), new SettlementInput.AssistanceInput(
+                    first.assistance().categories(), year, first.assistance().withheldReason()));
+            AssistanceUse used = SettlementCalculator.calculate(c.input(List.of(new BillLine("I0", BigDecimal.ONE,
+                    amount.multiply(BigDecimal.TEN))))).assistance().used();
+            taken.add(used);
+            year = year.plus(used);
+        }
+        Collections.shuffle(taken, new Random(seed));
+        for (AssistanceUse used : taken) {
+            year = year.minus(used);
+            for (BigDecimal part : List.of(year.deductibleUsed().subtract(start.deductibleUsed()),
+                    year.paid().subtract(start.paid()), year.tiltedPaid().subtract(start.tiltedPaid()),
+                    year.tiltedDeductibleUsed().subtract(start.tiltedDeductibleUsed()),
+                    year.outpatientPaid().subtract(start.outpatientPaid()))) {
+                assertTrue(part.signum() >= 0, "never below where the year was");
+            }
+        }
+        assertEquals(start, year);
     }
 
     /**
