@@ -51,6 +51,26 @@ select 'monthly chronic deductibles that differ from the sum of the live settlem
    and s.chronic_month = m.month
  where coalesce(m.deductible_used, 0) <> coalesce(s.used, 0)
 union all
+select 'assistance accumulators that differ from the sum of the live settlements', count(*)
+  from reimbursement.yearly_accumulator y
+  full join (select person_id, settlement_year,
+                    sum(assistance_deductible_applied) as deductible_used, sum(assistance_ordinary_paid) as paid,
+                    sum(used_assistance_tilted_deductible) as tilted_deductible_used,
+                    sum(assistance_tilted_paid) as tilted_paid, sum(used_assistance_outpatient_paid) as outpatient_paid
+               from reimbursement.settlement where status in ('PENDING', 'COMPLETED', 'CANCELLING', 'SUBMITTED')
+              group by person_id, settlement_year) s
+    on s.person_id = y.person_id and s.settlement_year = y.accumulator_year
+ where coalesce(y.assistance_deductible_used, 0) <> coalesce(s.deductible_used, 0)
+    or coalesce(y.assistance_paid, 0) <> coalesce(s.paid, 0)
+    or coalesce(y.assistance_tilted_deductible_used, 0) <> coalesce(s.tilted_deductible_used, 0)
+    or coalesce(y.assistance_tilted_paid, 0) <> coalesce(s.tilted_paid, 0)
+    or coalesce(y.assistance_outpatient_paid, 0) <> coalesce(s.outpatient_paid, 0)
+union all
+select 'settlements whose assistance is more than the in-scope burden the insurance funds left', count(*)
+  from reimbursement.settlement
+ where assistance_paid > eligible_amount - fund_paid_total
+    or (assistance_paid > 0 and (assistance_category is null or mode in ('REMOTE_FILED', 'REMOTE_EXEMPT') and not claim))
+union all
 select 'premiums paid by a relative whose payment is refunded or missing', count(*)
   from account.contribution c
   left join account.payment p on p.id = c.payment_id
