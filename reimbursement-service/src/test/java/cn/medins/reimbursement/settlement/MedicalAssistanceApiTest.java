@@ -185,6 +185,42 @@ class MedicalAssistanceApiTest {
                 .body("cashPaid", yuan("23192.00"));
     }
 
+    @Test
+    void remoteDirectSettlementPaysNoAssistanceAndAClaimAtHomeDoes() {
+        HospitalCounter.institution("MA-HAIKOU", "460106", 3, "HOSPITAL", true);
+        long person = resident(REGION, "SUBSISTENCE", "2026-01-01");
+        given().baseUri(cn.medins.reimbursement.support.AccountServiceProcess.remoteCareUrl())
+                .contentType(ContentType.JSON).body(Map.of("personId", person, "destinationRegion", "460000",
+                        "type", "LONG_TERM", "reason", "LONG_TERM_RESIDENCE", "startDate", TestData.TODAY.toString(),
+                        "proof", Map.of("kind", "RESIDENCE_PERMIT", "number", "琼-0002"), "personalAccountEnabled", false))
+                .post("/filings").then().statusCode(201);
+        Map<String, Object> visit = HospitalCounter.bill(person, "MA-HAIKOU", "hk-" + person, "11",
+                List.of(HospitalCounter.line("A001", "1", "1000")));
+        visit.put("serviceDate", TestData.TODAY.toString());
+        // resident outpatient at level 3: 1,000 x 30% = 300; the 700 left in scope is not assisted there
+        HospitalCounter.settle(visit).statusCode(201).body("mode", equalTo("REMOTE_FILED"))
+                .body("poolFundPaid", yuan("300")).body("assistancePaid", yuan("0"))
+                .body("assistance.category", equalTo("SUBSISTENCE")).body("cashPaid", yuan("700"))
+                .body("trace", hasItem(containsString("assistance is claimed at home")));
+
+        // care where nothing is settled at the counter is claimed at home, and assisted: 700 x 80% = 560
+        given().contentType(ContentType.JSON).body(Map.of("name", "未联网医院", "region", "460106", "level", 3,
+                "kind", "HOSPITAL", "designated", true, "remoteNetworked", false)).put("/institutions/MA-HAIKOU-NN")
+                .then().statusCode(200);
+        Map<String, Object> claim = HospitalCounter.bill(person, "MA-HAIKOU-NN", "hk-claim-" + person, "11",
+                List.of(HospitalCounter.line("A001", "1", "1000")));
+        claim.put("serviceDate", TestData.TODAY.toString());
+        claim.put("invoiceNumbers", List.of("MA-INV-" + person));
+        int id = given().contentType(ContentType.JSON).header("Idempotency-Key", TestData.key()).body(claim)
+                .post("/reimbursement-claims").then().statusCode(201).body("status", equalTo("SUBMITTED"))
+                .body("assistancePaid", yuan("560")).body("personalBurden", yuan("140"))
+                .extract().path("settlementId");
+        given().header("Idempotency-Key", TestData.key()).post("/reimbursement-claims/" + id + "/approval").then()
+                .statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("trace", hasItem(containsString("and medical assistance (医疗救助) 560.00 to the person")));
+        HospitalCounter.accumulators(person, 2026).body("assistance.outpatientPaid", yuan("560"));
+    }
+
     /** Moves the institution's completions into a past day, as if made then. */
     private void completedOn(String institution, String instant) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update {h-schema}settlement set"
