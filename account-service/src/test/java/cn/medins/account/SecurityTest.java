@@ -45,6 +45,7 @@ class SecurityTest {
             Map.entry("DELETE /persons/{personId}/assistance-identities/{identityId}", AGENCY),
             Map.entry("POST /assistance-identities/imports", AGENCY),
             Map.entry("GET /assistance-identities/imports", AGENCY),
+            Map.entry("GET /reports/premiums", Set.of("agency", "service")),
             Map.entry("GET /accounts/{personId}", Set.of("agency", "insured", "service")),
             Map.entry("GET /accounts/{personId}/entries", Set.of("agency", "insured")),
             Map.entry("POST /accounts/{personId}/payments", Set.of("agency", "service")),

@@ -98,4 +98,21 @@ public class Contribution extends PanacheEntityBase {
     public static long removeForPayment(long paymentId) {
         return delete("paymentId", paymentId);
     }
+
+    /**
+     * Resident premiums paid in {@code [from, to)} by persons whose enrollment on the day of payment was
+     * in a region starting with {@code regionPrefix}, grouped by subsidy source (null: no subsidy):
+     * source, count, premiums, subsidies, paid by a relative's account.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> premiumTotals(String regionPrefix, java.time.LocalDate from, java.time.LocalDate to) {
+        return getEntityManager().createNativeQuery("select c.subsidy_source, count(*), sum(c.amount),"
+                        + " coalesce(sum(c.subsidy_amount), 0),"
+                        + " coalesce(sum(c.amount) filter (where c.paid_by_person_id is not null), 0)"
+                        + " from {h-schema}contribution c join {h-schema}enrollment e on e.person_id = c.person_id"
+                        + " and e.enrolled_on <= c.paid_on and (e.ended_on is null or e.ended_on > c.paid_on)"
+                        + " where c.kind = 'RESIDENT' and c.paid_on >= ?2 and c.paid_on < ?3"
+                        + " and e.insured_region like ?1 group by c.subsidy_source order by c.subsidy_source nulls first")
+                .setParameter(1, regionPrefix + "%").setParameter(2, from).setParameter(3, to).getResultList();
+    }
 }

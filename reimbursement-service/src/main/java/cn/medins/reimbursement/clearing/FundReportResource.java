@@ -3,6 +3,7 @@ package cn.medins.reimbursement.clearing;
 import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Roles;
+import cn.medins.reimbursement.client.AccountGateway;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,8 +28,12 @@ public class FundReportResource {
     @Inject
     FundReportService reports;
 
+    /**
+     * {@code premiums}: the month's resident premiums, subsidies (资助参保) apart, from account-service;
+     * null, with {@code premiumsNote} saying why, when it cannot answer (only in the JSON report).
+     */
     public record FundReport(String region, String month, List<FundReportService.Row> rows,
-                             FundReportService.Row total) {
+                             FundReportService.Row total, AccountGateway.Premiums premiums, String premiumsNote) {
     }
 
     public record RemoteClearing(String month, List<FundReportService.RemotePair> items) {
@@ -39,13 +44,18 @@ public class FundReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fund report (基金报表)", description = "The month's completed settlements of persons insured "
             + "in region (a province XX0000, a city XXXX00 or a district): counts and amounts by fund (pool, "
-            + "catastrophic, accounts, cash, and medical assistance apart), medical type and insurance type, and the total. Accept: text/csv gives "
-            + "the same as CSV.")
+            + "catastrophic, accounts, cash, and medical assistance apart), medical type and insurance type, and the total; "
+            + "and the month's resident premiums with subsidies (资助参保) apart, from account-service. Accept: text/csv "
+            + "gives the settlements as CSV.")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (region, month)")
     @RolesAllowed(Roles.AGENCY)
     public FundReport fund(@RestQuery String region, @RestQuery String month) {
-        return report(region, month);
+        FundReport settlements = report(region, month);
+        var premiums = reports.premiums(region, YearMonth.parse(settlements.month()));
+        return new FundReport(settlements.region(), settlements.month(), settlements.rows(), settlements.total(),
+                premiums.orElse(null), premiums.isPresent() ? null : "account-service could not report the premiums now;"
+                + " ask again");
     }
 
     @GET
@@ -85,7 +95,7 @@ public class FundReportResource {
                 rows.stream().map(FundReportService.Row::accountPaid).reduce(zero, BigDecimal::add),
                 rows.stream().map(FundReportService.Row::cashPaid).reduce(zero, BigDecimal::add),
                 rows.stream().map(FundReportService.Row::assistancePaid).reduce(zero, BigDecimal::add));
-        return new FundReport(region, m.toString(), rows, total);
+        return new FundReport(region, m.toString(), rows, total, null, null);
     }
 
     @GET

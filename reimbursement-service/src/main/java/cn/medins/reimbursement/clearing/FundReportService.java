@@ -2,6 +2,9 @@ package cn.medins.reimbursement.clearing;
 
 import cn.medins.reimbursement.calculation.MedicalType;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.medins.common.downstream.DownstreamUnavailableException;
+import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.client.AccountGateway;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -20,6 +23,9 @@ public class FundReportService {
 
     @Inject
     ClearingCalendar calendar;
+
+    @Inject
+    AccountGateway accounts;
 
     /**
      * One row of a fund report: a medical type and insurance type, each fund's amount; medical
@@ -46,6 +52,18 @@ public class FundReportService {
                 (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8]))
                 .sorted(Comparator.comparing(Row::medicalType).thenComparing(Row::insuranceType)).toList();
+    }
+
+    /**
+     * The month's resident premiums of the region, subsidies apart, from account-service, which owns
+     * them; empty when account-service cannot answer now (the settlements are reported all the same).
+     */
+    public java.util.Optional<AccountGateway.Premiums> premiums(String region, YearMonth month) {
+        try {
+            return java.util.Optional.of(accounts.premiums(region, month));
+        } catch (DownstreamUnavailableException | ProblemException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** "410000" -> "41", "410300" -> "4103", "410302" -> "410302". */

@@ -52,6 +52,11 @@ interface AccountClient {
     @Retry(maxRetries = 2, delay = 100)
     Response paymentsByReference(@PathParam("personId") long personId, @QueryParam("reference") String reference);
 
+    @GET
+    @Path("/reports/premiums")
+    @Retry(maxRetries = 2, delay = 100)
+    Response premiums(@QueryParam("region") String region, @QueryParam("month") String month);
+
     @POST
     @Path("/accounts/{personId}/payments")
     Response pay(@PathParam("personId") long personId, @HeaderParam("Idempotency-Key") String key,

@@ -95,6 +95,27 @@ public class AccountGateway {
         }
     }
 
+    /**
+     * 居民保费收入: a region's resident premiums of a month as account-service reports them, subsidies
+     * (资助参保) and relatives' accounts (家庭共济代缴) apart.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ResidentPremiums")
+    public record Premiums(long count, BigDecimal premiumAmount, BigDecimal subsidyAmount, BigDecimal paidByPersons,
+                           BigDecimal paidByFamilyAccounts, java.util.List<PremiumSource> bySource) {
+    }
+
+    /** One subsidy source's premiums of the month (null: premiums without a subsidy). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PremiumSource(String subsidySource, long count, BigDecimal premiumAmount, BigDecimal subsidyAmount) {
+    }
+
+    public Premiums premiums(String region, java.time.YearMonth month) {
+        try (Response r = DownstreamCall.of(SERVICE, () -> client.premiums(region, month.toString()))) {
+            return ok(r, Premiums.class);
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record PersonFacts(long personId, LocalDate birthDate) {
     }

@@ -86,6 +86,15 @@ class AccountServiceFailureTest {
     }
 
     @Test
+    void theFundReportAnswersWithoutThePremiumsWhileAccountServiceFails() {
+        accounts.stubFor(get(urlPathEqualTo("/reports/premiums")).willReturn(aResponse().withStatus(500)));
+        io.restassured.RestAssured.given().queryParam("region", "150400").queryParam("month", "2026-11")
+                .get("/reports/fund").then().statusCode(200).body("total.count", org.hamcrest.Matchers.notNullValue())
+                .body("premiums", org.hamcrest.Matchers.nullValue())
+                .body("premiumsNote", org.hamcrest.Matchers.containsString("could not report the premiums"));
+    }
+
+    @Test
     void aSlowAccountServiceTimesOutCleanly() {
         accounts.stubFor(get(urlPathEqualTo("/persons/" + person + "/eligibility"))
                 .willReturn(okJson("{}").withFixedDelay(2000)));

@@ -221,6 +221,26 @@ class MedicalAssistanceApiTest {
         HospitalCounter.accumulators(person, 2026).body("assistance.outpatientPaid", yuan("560"));
     }
 
+    @Test
+    void theFundReportShowsTheMonthsPremiumsWithSubsidiesApart() {
+        String district = "150487";
+        for (Integer subsidy : new Integer[] {null, 300}) {
+            long id = HospitalCounter.enroll("390", "RESIDENT", district);
+            Map<String, Object> premium = new HashMap<>(Map.of("year", 2026, "amount", 400, "paidOn", "2025-12-20"));
+            if (subsidy != null) {
+                premium.put("subsidyAmount", subsidy);
+                premium.put("subsidySource", "CIVIL_AFFAIRS");
+            }
+            HospitalCounter.accountService().header("Idempotency-Key", TestData.key()).body(premium)
+                    .post("/persons/" + id + "/contributions").then().statusCode(201);
+        }
+        given().queryParam("region", district).queryParam("month", "2025-12").get("/reports/fund").then()
+                .statusCode(200).body("total.count", equalTo(0)).body("premiums.count", equalTo(2))
+                .body("premiums.premiumAmount", yuan("800")).body("premiums.subsidyAmount", yuan("300"))
+                .body("premiums.paidByPersons", yuan("500")).body("premiums.bySource[1].subsidySource",
+                        equalTo("CIVIL_AFFAIRS")).body("premiumsNote", nullValue());
+    }
+
     /** Moves the institution's completions into a past day, as if made then. */
     private void completedOn(String institution, String instant) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update {h-schema}settlement set"
