@@ -41,6 +41,17 @@ class StrictInputTest {
     }
 
     @Test
+    void anEnumGivenAsItsNumberIsRefusedNamingTheField() {
+        // Jackson would read 2 as the third constant (FLEXIBLE), 5 as ILLNESS_POVERTY
+        given().contentType(ContentType.JSON).body(enrollment("").replace("\"IN_SERVICE\"", "2")).post("/persons")
+                .then().statusCode(400).body("violations[0].field", equalTo("personType"));
+        long id = Fixtures.resident();
+        given().contentType(ContentType.JSON).body("{\"category\":5,\"validFrom\":\"2026-01-01\",\"source\":\"AGENCY\"}")
+                .post("/persons/" + id + "/assistance-identities").then().statusCode(400)
+                .body("violations[0].field", equalTo("category"));
+    }
+
+    @Test
     void aFieldTheRequestDoesNotHaveIsRefusedNamingIt() {
         given().contentType(ContentType.JSON).body(enrollment(",\"enroledOn\":\"2026-01-01\"")).post("/persons").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
