@@ -55,6 +55,15 @@ class SecurityTest {
             Map.entry("POST /persons/{personId}/chronic-conditions", Set.of("agency")),
             Map.entry("GET /persons/{personId}/chronic-conditions", Set.of("agency", "institution", "insured")),
             Map.entry("DELETE /persons/{personId}/chronic-conditions/{registrationId}", Set.of("agency")),
+            Map.entry("POST /visits", COUNTER),
+            Map.entry("GET /visits/{institutionCode}/{visitId}", Set.of("agency", "institution", "insured")),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/fee-lines", COUNTER),
+            Map.entry("GET /visits/{institutionCode}/{visitId}/fee-lines", Set.of("agency", "institution", "insured")),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/fee-lines/revocation", COUNTER),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/discharge", COUNTER),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/settlement/preview", COUNTER),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/settlement", COUNTER),
+            Map.entry("POST /visits/{institutionCode}/{visitId}/withdrawal", COUNTER),
             Map.entry("GET /audit", AGENCY));
 
     @TestHTTPResource("/")
@@ -96,5 +105,41 @@ class SecurityTest {
                 .statusCode(200);
         given().header("Authorization", hospital).header("Idempotency-Key", TestData.key())
                 .post("/settlements/" + id + "/cancellation").then().statusCode(200);
+    }
+
+    @Test
+    void anInstitutionActsOnItsOwnVisitsAndAPersonReadsTheirs() {
+        HospitalCounter.setUpReferenceData();
+        long a = HospitalCounter.employee("0");
+        long b = HospitalCounter.employee("0");
+        String hospital = "Bearer " + TestKeys.institution(HospitalCounter.HOSPITAL);
+        String otherHospital = "Bearer " + TestKeys.institution(HospitalCounter.PRIMARY);
+        String visit = "/visits/" + HospitalCounter.HOSPITAL + "/sec-v-" + b;
+        given().header("Authorization", otherHospital).contentType(ContentType.JSON).body(Map.of("institutionCode",
+                HospitalCounter.HOSPITAL, "visitId", "sec-v-" + b, "personId", b, "medicalType", "11",
+                "serviceDate", "2026-06-15")).post("/visits").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().header("Authorization", hospital).contentType(ContentType.JSON).body(Map.of("institutionCode",
+                HospitalCounter.HOSPITAL, "visitId", "sec-v-" + b, "personId", b, "medicalType", "11",
+                "serviceDate", "2026-06-15")).post("/visits").then().statusCode(201);
+        Map<String, Object> lines = Map.of("lines", List.of(Map.of("lineNo", "1", "itemCode", "A001", "quantity", 1,
+                "unitPrice", 100, "feeDate", "2026-06-15")));
+        given().header("Authorization", otherHospital).contentType(ContentType.JSON).body(lines)
+                .post(visit + "/fee-lines").then().statusCode(403);
+        given().header("Authorization", hospital).contentType(ContentType.JSON).body(lines)
+                .post(visit + "/fee-lines").then().statusCode(200);
+        given().header("Authorization", otherHospital).get(visit).then().statusCode(403);
+        given().header("Authorization", otherHospital).header("Idempotency-Key", TestData.key())
+                .contentType(ContentType.JSON).body(Map.of("useAccount", false)).post(visit + "/settlement")
+                .then().statusCode(403);
+        given().header("Authorization", "Bearer " + TestKeys.insured(a)).get(visit).then().statusCode(404)
+                .body("code", equalTo("VISIT_NOT_FOUND"));
+        given().header("Authorization", "Bearer " + TestKeys.insured(a)).get(visit + "/fee-lines").then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestKeys.insured(b)).get(visit).then().statusCode(200)
+                .body("lineCount", equalTo(1));
+        given().header("Authorization", "Bearer " + TestKeys.insured(b)).get(visit + "/fee-lines").then()
+                .statusCode(200).body("items[0].lineNo", equalTo("1"));
+        given().header("Authorization", hospital).header("Idempotency-Key", TestData.key())
+                .contentType(ContentType.JSON).body(Map.of("useAccount", false)).post(visit + "/settlement")
+                .then().statusCode(201);
     }
 }

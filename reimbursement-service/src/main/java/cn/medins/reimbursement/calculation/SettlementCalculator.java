@@ -30,11 +30,16 @@ public final class SettlementCalculator {
     }
 
     public static FundBreakdown calculate(SettlementInput in) {
-        return new SettlementCalculator(in).run();
+        return new SettlementCalculator(in).run(null);
     }
 
-    private FundBreakdown run() {
-        Scope scope = classifyLines();
+    /** The calculation of a visit whose lines were classified at upload ({@code in.lines()} is not read). */
+    public static FundBreakdown calculate(SettlementInput in, ClassifiedBill bill) {
+        return new SettlementCalculator(in).run(bill);
+    }
+
+    private FundBreakdown run(ClassifiedBill bill) {
+        Scope scope = bill == null ? classifyLines() : uploaded(bill);
         trace.add("eligible (政策范围内) = total " + yuan(scope.total) + " - self-funded " + yuan(scope.selfFunded)
                 + " - over-limit " + yuan(scope.overLimit) + " - pre-self-pay " + yuan(scope.preSelfPay) + " = "
                 + yuan(scope.eligible));
@@ -100,27 +105,23 @@ public final class SettlementCalculator {
         BigDecimal preSelfPay = Money.ZERO;
         List<String> unlisted = new ArrayList<>();
         for (BillLine line : in.lines()) {
-            BigDecimal amount = round(line.quantity().multiply(line.unitPrice()));
-            total = total.add(amount);
             CatalogEntry entry = in.catalog().get(line.itemCode());
-            if (entry == null || entry.category() == Category.SELF_FUNDED) {
-                selfFunded = selfFunded.add(amount);
+            LineClassifier.ClassifiedLine c = LineClassifier.classify(line, entry, in.policy().preSelfPayShare());
+            total = total.add(c.amount());
+            if (c.fullySelfFunded()) {
+                selfFunded = selfFunded.add(c.amount());
                 if (entry == null && !unlisted.contains(line.itemCode())) {
                     unlisted.add(line.itemCode());
                 }
-                trace.add(line.itemCode() + ": " + yuan(amount) + (entry == null
+                trace.add(line.itemCode() + ": " + yuan(c.amount()) + (entry == null
                         ? " not in the catalog, self-funded (自费)" : " category SELF_FUNDED (丙类), self-funded"));
                 continue;
             }
-            BigDecimal over = overLimit(line, entry, amount);
-            BigDecimal share = entry.preSelfPayShare() != null ? entry.preSelfPayShare()
-                    : in.policy().preSelfPayShare().getOrDefault(entry.category().name(), BigDecimal.ZERO);
-            BigDecimal pre = round(amount.subtract(over).multiply(share));
-            overLimit = overLimit.add(over);
-            preSelfPay = preSelfPay.add(pre);
-            trace.add(line.itemCode() + ": " + yuan(amount) + " category " + entry.category()
-                    + (over.signum() > 0 ? ", over price limit " + yuan(over) : "")
-                    + (pre.signum() > 0 ? ", pre-self-pay " + percent(share) + " = " + yuan(pre)
+            overLimit = overLimit.add(c.overLimit());
+            preSelfPay = preSelfPay.add(c.preSelfPay());
+            trace.add(line.itemCode() + ": " + yuan(c.amount()) + " category " + entry.category()
+                    + (c.overLimit().signum() > 0 ? ", over price limit " + yuan(c.overLimit()) : "")
+                    + (c.preSelfPay().signum() > 0 ? ", pre-self-pay " + percent(c.share()) + " = " + yuan(c.preSelfPay())
                     + (entry.preSelfPayShare() != null ? " (the item's own share)" : "") : "")
                     + (entry.source() != null ? " [" + entry.source() + "]" : ""));
         }
@@ -128,13 +129,20 @@ public final class SettlementCalculator {
         return new Scope(total, selfFunded, overLimit, preSelfPay, eligible, Collections.unmodifiableList(unlisted));
     }
 
-    /** 超限价自费: the part of the unit price above the catalog's limit. */
-    private static BigDecimal overLimit(BillLine line, CatalogEntry entry, BigDecimal amount) {
-        if (entry.priceLimit() == null || line.unitPrice().compareTo(entry.priceLimit()) <= 0) {
-            return Money.ZERO;
+    /** The sums of lines classified at upload, one trace line per category. */
+    private Scope uploaded(ClassifiedBill bill) {
+        trace.add("fee details (费用明细): " + bill.lines() + " uploaded lines, each classified by the catalogue as it "
+                + "was uploaded");
+        for (ClassifiedBill.CategorySum c : bill.categories()) {
+            trace.add((c.category() == null ? "not in the catalog, self-funded (自费)" : "category " + c.category())
+                    + ": " + c.lines() + " lines, " + yuan(c.amount())
+                    + (c.overLimit().signum() > 0 ? ", over price limit " + yuan(c.overLimit()) : "")
+                    + (c.preSelfPay().signum() > 0 ? ", pre-self-pay " + yuan(c.preSelfPay()) : "")
+                    + (c.category() == null && !bill.unlisted().isEmpty() ? " (" + String.join(", ", bill.unlisted())
+                    + (c.lines() > bill.unlisted().size() ? ", ..." : "") + ")" : ""));
         }
-        BigDecimal over = round(line.quantity().multiply(line.unitPrice().subtract(entry.priceLimit())));
-        return over.min(amount);
+        return new Scope(bill.total(), bill.selfFunded(), bill.overLimit(), bill.preSelfPay(), bill.eligible(),
+                bill.unlisted());
     }
 
     private Fund fund(BigDecimal eligible) {

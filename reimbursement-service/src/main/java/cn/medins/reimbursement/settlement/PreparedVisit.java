@@ -14,10 +14,12 @@ import java.util.Map;
  * @param blockedReason why the fund pays nothing (an injury cause, not eligible), or null
  * @param document the insured region's policy as it applies to the person (its variants merged)
  * @param variants which of the policy's variants applied, for the trace, or null
+ * @param visitRef the admitted visit whose uploaded fee lines are the bill ({@code request.lines()} is then
+ *                 empty), or null for a whole bill
  */
 record PreparedVisit(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
                      Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
-                     RemoteCover.Cover remote, String blockedReason, boolean claim, String variants) {
+                     RemoteCover.Cover remote, String blockedReason, boolean claim, String variants, Long visitRef) {
 
     SettlementMode mode() {
         return remote.mode();

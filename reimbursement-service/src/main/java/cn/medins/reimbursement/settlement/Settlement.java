@@ -118,7 +118,10 @@ public class Settlement extends PanacheEntityBase {
     /** When the agency approved or rejected a claim. */
     @Column(name = "reviewed_at") public Instant reviewedAt;
 
-    /** The bill's lines as JSON, as received. */
+    /** The admitted visit whose uploaded fee lines were settled (V9), or null for a whole bill. */
+    @Column(name = "visit_ref") public Long visitRef;
+
+    /** The bill's lines as JSON, as received (a visit's: its reference; the lines are its fee lines). */
     @Column(nullable = false) public String lines;
 
     /** Unlisted item codes, comma separated. */

@@ -46,34 +46,41 @@ public class SettlementAdmission {
 
     PreparedVisit prepare(SettlementRequest request, boolean claim) {
         checkRequest(request, claim);
-        Institution institution = institution(request);
+        Institution institution = institution(request.institutionCode(), request.medicalType());
         AccountGateway.Eligibility person = accounts.eligibility(request.personId(), request.coverDate());
         RemoteCover.Cover remote = remoteCover.of(institution, person, request.coverDate(), claim);
-        int year = request.careDate().getYear();
-        Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType().code(), year)
-                .orElseThrow(() -> SettlementProblems.noPolicy(person.insuredRegion(), person.insuranceType().code(),
-                        year));
-        PolicyVariants.Applied applied = variants.forPerson(policy, reference.document(policy),
-                new PolicyVariants.Person(person.personType(), birthDateIfNeeded(policy, request)), request.coverDate());
-        PolicyDocument document = applied.document();
+        Policied policied = policy(person, request.careDate().getYear(), request.coverDate());
+        PolicyDocument document = policied.applied().document();
         if (claim) {
             refuseLateClaim(document, request);
         }
         if (request.chronicDisease() != null) {
             refuseUnregisteredDisease(request, document);
         }
-        return new PreparedVisit(request, institution, person, policy, document,
+        return new PreparedVisit(request, institution, person, policied.policy(), document,
                 catalog.entries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList(),
                         institution.region.substring(0, 2)),
-                remote, blockedReason(request, person), claim, applied.describe());
+                remote, blockedReason(request, person), claim, policied.applied().describe(), null);
+    }
+
+    /** The policy of the care's year for the person, with the variants that apply to them on the cover date. */
+    record Policied(Policy policy, PolicyVariants.Applied applied) {
+    }
+
+    Policied policy(AccountGateway.Eligibility person, int year, LocalDate coverDate) {
+        Policy policy = reference.latestPolicy(person.insuredRegion(), person.insuranceType().code(), year)
+                .orElseThrow(() -> SettlementProblems.noPolicy(person.insuredRegion(), person.insuranceType().code(),
+                        year));
+        return new Policied(policy, variants.forPerson(policy, reference.document(policy),
+                new PolicyVariants.Person(person.personType(), birthDateIfNeeded(policy, person.personId())), coverDate));
     }
 
     /** Only a policy with a variant by age needs the person's birth date (one more call to account-service). */
-    private LocalDate birthDateIfNeeded(Policy policy, SettlementRequest request) {
+    private LocalDate birthDateIfNeeded(Policy policy, long personId) {
         PolicyDocument base = reference.document(policy);
         boolean byAge = base.variants() != null && base.variants().stream()
                 .anyMatch(v -> v.when().byAge());
-        return byAge ? accounts.birthDate(request.personId()).orElse(null) : null;
+        return byAge ? accounts.birthDate(personId).orElse(null) : null;
     }
 
     private void checkRequest(SettlementRequest request, boolean claim) {
@@ -86,15 +93,16 @@ public class SettlementAdmission {
         }
     }
 
-    private Institution institution(SettlementRequest request) {
-        Institution institution = reference.findInstitution(request.institutionCode())
-                .orElseThrow(() -> SettlementProblems.unknownInstitution(request.institutionCode()));
+    /** The institution: known, designated, and offering the medical type. */
+    Institution institution(String code, MedicalType type) {
+        Institution institution = reference.findInstitution(code)
+                .orElseThrow(() -> SettlementProblems.unknownInstitution(code));
         if (!institution.designated) {
             throw SettlementProblems.notDesignated(institution);
         }
         boolean pharmacy = institution.kind == InstitutionKind.PHARMACY;
-        if (pharmacy != (request.medicalType() == MedicalType.PHARMACY)) {
-            throw SettlementProblems.notOffered(institution, pharmacy, request.medicalType());
+        if (pharmacy != (type == MedicalType.PHARMACY)) {
+            throw SettlementProblems.notOffered(institution, pharmacy, type);
         }
         return institution;
     }
@@ -104,14 +112,24 @@ public class SettlementAdmission {
      * date and the insured region's policy lists it.
      */
     private static void refuseUnregisteredDisease(SettlementRequest r, PolicyDocument document) {
-        if (!ChronicRegistration.registered(r.personId(), r.diseaseCode(), r.serviceDate())) {
-            throw ProblemException.rule("CHRONIC_CONDITION_NOT_REGISTERED", "Person " + r.personId() + " has no "
-                    + "registration (认定) of " + r.diseaseCode() + " valid on " + r.serviceDate() + ".");
+        ProblemException refusal = unregisteredDisease(r.personId(), r.diseaseCode(), r.serviceDate(), document);
+        if (refusal != null) {
+            throw refusal;
         }
-        if (document.chronicDisease(r.diseaseCode()).isEmpty()) {
-            throw ProblemException.rule("CHRONIC_DISEASE_NOT_COVERED", "The insured region's policy lists no chronic "
-                    + "or special outpatient disease " + r.diseaseCode() + ".");
+    }
+
+    /** Why the disease is not paid as 门诊慢特病 on that date, or null when it is. */
+    static ProblemException unregisteredDisease(long personId, String diseaseCode, LocalDate date,
+                                                PolicyDocument document) {
+        if (!ChronicRegistration.registered(personId, diseaseCode, date)) {
+            return ProblemException.rule("CHRONIC_CONDITION_NOT_REGISTERED", "Person " + personId + " has no "
+                    + "registration (认定) of " + diseaseCode + " valid on " + date + ".");
         }
+        if (document.chronicDisease(diseaseCode).isEmpty()) {
+            return ProblemException.rule("CHRONIC_DISEASE_NOT_COVERED", "The insured region's policy lists no chronic "
+                    + "or special outpatient disease " + diseaseCode + ".");
+        }
+        return null;
     }
 
     /** A claim is made within the policy's deadline after the care (discharge or service date), in China's today. */
@@ -127,8 +145,9 @@ public class SettlementAdmission {
     }
 
     private static String blockedReason(SettlementRequest request, AccountGateway.Eligibility person) {
-        if (request.cause() != InjuryCause.ILLNESS) {
-            return "injury cause " + request.cause() + " is never paid by the fund (不予支付)";
+        String cause = causeExcluded(request.cause());
+        if (cause != null) {
+            return cause;
         }
         if (!person.eligible()) {
             return "the person is not eligible on " + request.coverDate()
@@ -136,6 +155,10 @@ public class SettlementAdmission {
                     + person.reason() + ": " + person.detail() + ")";
         }
         return null;
+    }
+
+    static String causeExcluded(InjuryCause cause) {
+        return cause != InjuryCause.ILLNESS ? "injury cause " + cause + " is never paid by the fund (不予支付)" : null;
     }
 
     private static void checkDates(SettlementRequest r, LocalDate today) {

@@ -3,6 +3,7 @@ package cn.medins.reimbursement.settlement;
 import cn.medins.reimbursement.calculation.Accumulators;
 import cn.medins.reimbursement.calculation.AssistanceUse;
 import cn.medins.reimbursement.calculation.ChronicUse;
+import cn.medins.reimbursement.calculation.ClassifiedBill;
 import cn.medins.reimbursement.calculation.FundBreakdown;
 import cn.medins.reimbursement.calculation.SettlementCalculator;
 import cn.medins.reimbursement.calculation.SettlementInput;
@@ -23,15 +24,20 @@ public class SettlementFactory {
     @Inject
     Clock clock;
 
-    /** The pure calculation (docs/rules.md §5) of the visit against these accumulators. */
-    FundBreakdown calculate(PreparedVisit p, Accumulators acc, ChronicUse chronic, AssistanceUse assistance) {
+    /**
+     * The pure calculation (docs/rules.md §5) of the visit against these accumulators: of the request's
+     * lines, or of the sums of the lines classified at upload ({@code bill}, null for a whole bill).
+     */
+    FundBreakdown calculate(PreparedVisit p, Accumulators acc, ChronicUse chronic, AssistanceUse assistance,
+                            ClassifiedBill bill) {
         List<SettlementInput.BillLine> lines = p.request().lines().stream()
                 .map(l -> new SettlementInput.BillLine(l.itemCode(), l.quantity(), l.unitPrice())).toList();
-        return SettlementCalculator.calculate(new SettlementInput(p.document(), p.request().medicalType(),
+        SettlementInput in = new SettlementInput(p.document(), p.request().medicalType(),
                 p.institution().policyLevel(), lines, p.catalog(), acc, p.person().retired(), p.blockedReason(),
                 p.mode() == SettlementMode.REMOTE_UNFILED_CLAIM ? p.document().remote().unfiledRatioReduction() : null,
                 p.request().chronicDisease(), chronic, new SettlementInput.AssistanceInput(
-                p.person().assistanceCategories(), assistance, p.assistanceWithheld())));
+                p.person().assistanceCategories(), assistance, p.assistanceWithheld()));
+        return bill == null ? SettlementCalculator.calculate(in) : SettlementCalculator.calculate(in, bill);
     }
 
     /** A new settlement of the visit with this breakdown, its burden in cash until an account pays. */
@@ -58,7 +64,8 @@ public class SettlementFactory {
         s.claim = p.claim();
         s.useAccount = r.useAccount();
         s.familyPayerPersonId = r.familyPayerPersonId();
-        s.lines = json(r.lines());
+        s.lines = p.visitRef() == null ? json(r.lines()) : json(java.util.Map.of("visitRef", p.visitRef()));
+        s.visitRef = p.visitRef();
         s.paymentReference = Settlement.newPaymentReference();
         s.createdAt = clock.instant();
         s.apply(b);

@@ -6,6 +6,7 @@ import cn.medins.common.money.Money;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.reimbursement.accumulator.AccumulatorRepository;
 import cn.medins.reimbursement.accumulator.YearlyAccumulator;
+import cn.medins.reimbursement.calculation.ClassifiedBill;
 import cn.medins.reimbursement.client.AccountGateway.Payment;
 import cn.medins.reimbursement.client.AccountGateway.PaymentOutcome;
 import cn.medins.reimbursement.client.AccountGateway.Refused;
@@ -32,6 +33,7 @@ public class SettlementLedger {
      */
     static final String SETTLE = "/settlements";
     static final String CLAIM = "/reimbursement-claims";
+    static final String SETTLE_VISIT = "/visits/settlement";
 
     static String cancel(long id) {
         return "/settlements/" + id + "/cancellation";
@@ -56,6 +58,9 @@ public class SettlementLedger {
     SettlementMetrics metrics;
 
     @Inject
+    UploadedVisits visits;
+
+    @Inject
     Clock clock;
 
     /**
@@ -65,14 +70,18 @@ public class SettlementLedger {
     @HoldsWriterSlot
     @Transactional(TxType.REQUIRES_NEW)
     Settled reserve(PreparedVisit p, String key) {
-        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(p.claim() ? CLAIM : SETTLE, key, p.request());
+        String operation = p.visitRef() != null ? SETTLE_VISIT : p.claim() ? CLAIM : SETTLE;
+        Optional<Idempotency.StoredAnswer> replay = idempotency.claim(operation, key, p.request());
         if (replay.isPresent()) {
             return Settled.again(replay.get());
         }
         SettlementRequest r = p.request();
+        // the visit before the person's year: the lock order of every transaction that takes both
+        ClassifiedBill bill = p.visitRef() == null ? null : visits.lockForSettlement(p.visitRef(), r.dischargeDate());
         YearlyAccumulator acc = accumulators.lock(r.personId(), p.year());
         Settlement s = factory.build(p, factory.calculate(p, acc.snapshot(),
-                accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth()), acc.assistance()));
+                accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth()), acc.assistance(),
+                bill));
         s.idempotencyKey = key;
         if (p.claim()) {
             s.submit();
@@ -80,6 +89,9 @@ public class SettlementLedger {
             s.reserve(p.needsAccount(s));
         }
         settlements.insert(s);
+        if (s.visitRef != null) {
+            visits.settled(s.visitRef, s.id);
+        }
         accumulators.take(acc, s.usage());
         if (p.claim()) {
             invoices.hold(s, r.invoiceNumbers());
@@ -150,6 +162,7 @@ public class SettlementLedger {
         if (s.status != SettlementStatus.PENDING) {
             return false;
         }
+        reopenVisit(s);
         accumulators.giveBack(s.usage());
         s.fail("voided: " + why + "; the yearly quotas it held were returned");
         metrics.count(s);
@@ -208,7 +221,15 @@ public class SettlementLedger {
         return true;
     }
 
+    /** A visit settled from its uploaded lines is OPEN again once its settlement is cancelled or voided. */
+    private void reopenVisit(Settlement s) {
+        if (s.visitRef != null) {
+            visits.reopened(s.visitRef, s.id);
+        }
+    }
+
     private void cancel(Settlement s, String key) {
+        reopenVisit(s);
         accumulators.giveBack(s.usage());
         invoices.release(s);
         s.cancel("cancelled (撤销): " + (s.accountPaymentId != null ? "account payment refunded, " : "")

@@ -44,6 +44,11 @@ public final class SettlementProblems {
                 + " was already settled as " + which + "; cancel it first to settle again.");
     }
 
+    static ProblemException notDischarged(AdmittedVisit v) {
+        return ProblemException.conflict("NOT_DISCHARGED", "Visit " + v.visitId() + " at " + v.institutionCode()
+                + " is a stay not yet discharged: POST .../discharge with the discharge date (出院办理) before settling.");
+    }
+
     public static ProblemException notFound(String what, long id) {
         return ProblemException.notFound(SETTLEMENT_NOT_FOUND, "No " + what + " " + id + ".");
     }

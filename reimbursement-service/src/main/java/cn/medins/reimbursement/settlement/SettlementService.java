@@ -42,13 +42,27 @@ public class SettlementService {
     @Inject
     SettlementMetrics metrics;
 
+    @Inject
+    VisitAdmission visitAdmission;
+
+    @Inject
+    UploadedVisits uploaded;
+
     /** Computes without effect (预结算). */
     public Settlement preview(SettlementRequest request) {
-        PreparedVisit p = admission.prepare(request, false);
-        long person = request.personId();
+        return preview(admission.prepare(request, false), null);
+    }
+
+    /** Computes a visit's uploaded lines without effect (预结算), as if discharged today when it is not yet. */
+    public Settlement previewVisit(AdmittedVisit visit, VisitSettlementRequest body) {
+        return preview(visitAdmission.prepare(visit, body, true), uploaded.sums(visit.ref()));
+    }
+
+    private Settlement preview(PreparedVisit p, cn.medins.reimbursement.calculation.ClassifiedBill bill) {
+        long person = p.request().personId();
         Settlement s = factory.build(p, factory.calculate(p, accumulators.read(person, p.year()),
-                accumulators.chronic(person, p.year(), request.chronicDisease(), p.chronicMonth()),
-                accumulators.assistance(person, p.year())));
+                accumulators.chronic(person, p.year(), p.request().chronicDisease(), p.chronicMonth()),
+                accumulators.assistance(person, p.year()), bill));
         if (p.needsAccount(s)) {
             payments.estimate(s);
         }
@@ -60,7 +74,15 @@ public class SettlementService {
      * full where it could not be settled directly.
      */
     public Settled settle(SettlementRequest request, String idempotencyKey, boolean claim) {
-        PreparedVisit p = admission.prepare(request, claim);
+        return settle(admission.prepare(request, claim), idempotencyKey);
+    }
+
+    /** Settles a visit's uploaded fee lines (结算), with the cover stored at its admission. */
+    public Settled settleVisit(AdmittedVisit visit, VisitSettlementRequest body, String idempotencyKey) {
+        return settle(visitAdmission.prepare(visit, body, false), idempotencyKey);
+    }
+
+    private Settled settle(PreparedVisit p, String idempotencyKey) {
         Settled reserved = reserve(p, idempotencyKey);
         if (reserved.replayed()) {
             return reserved;
