@@ -39,11 +39,21 @@ public class FeeLineRepository {
                    BigDecimal preSelfPay, BigDecimal eligible, String source) {
     }
 
+    /**
+     * One index lookup per number, whatever the planner's statistics say: a list of 1,000 numbers given as
+     * an IN list let it scan all the visit's lines and filter them, a batch growing slower with the visit
+     * (docs/performance.md, visits).
+     */
+    private static final String BY_NUMBER = "select f.* from jsonb_array_elements_text(cast(?2 as jsonb)) as n(line_no)"
+            + " cross join lateral (select * from {h-schema}fee_line l where l.visit_ref = ?1 and l.line_no = n.line_no) f";
+
     /** The visit's lines with these numbers, live or revoked, by number. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
     Map<String, FeeLine> byNumber(long visitRef, Collection<String> lineNos) {
         Map<String, FeeLine> found = new HashMap<>();
-        FeeLine.<FeeLine>list("visitRef = ?1 and lineNo in ?2", visitRef, lineNos).forEach(l -> found.put(l.lineNo, l));
+        ((List<FeeLine>) em.createNativeQuery(BY_NUMBER, FeeLine.class).setParameter(1, visitRef)
+                .setParameter(2, json(List.copyOf(lineNos))).getResultList()).forEach(l -> found.put(l.lineNo, l));
         return found;
     }
 
@@ -79,11 +89,11 @@ public class FeeLineRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     int revoke(long visitRef, Collection<String> lineNos, Instant at) {
         em.flush();
-        String which = lineNos == null ? "" : " and line_no in (?3)";
+        String which = lineNos == null ? "" : " and id in (select f.id from (" + BY_NUMBER.replace("?2", "?3") + ") f)";
         var query = em.createNativeQuery("update {h-schema}fee_line set revoked_at = ?2 where visit_ref = ?1"
                 + " and revoked_at is null" + which).setParameter(1, visitRef).setParameter(2, at);
         if (lineNos != null) {
-            query.setParameter(3, lineNos);
+            query.setParameter(3, json(List.copyOf(lineNos)));
         }
         return query.executeUpdate();
     }
@@ -128,9 +138,9 @@ public class FeeLineRepository {
         return ((BigDecimal) sum).setScale(2);
     }
 
-    private String json(List<NewLine> lines) {
+    private String json(List<?> values) {
         try {
-            return mapper.writeValueAsString(lines);
+            return mapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
