@@ -1,0 +1,42 @@
+package cn.medins.nhsa.transaction;
+
+import cn.medins.common.security.Roles;
+import cn.medins.nhsa.envelope.Answer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The national interface's one address: a HIS posts its envelope and reads {@code infcode}, {@code err_msg}
+ * and {@code output}. Every message is answered 200 with an envelope, a refusal with {@code infcode} -1.
+ */
+@Path("/fsi/api/rsfComIfsService/callService")
+@Tag(name = "nhsa")
+public class GatewayResource {
+
+    @Inject
+    GatewayService gateway;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A national transaction (callService)", description = "The envelope {infno, msgid, "
+            + "fixmedins_code, sign_no, input}; input as an object or a JSON string. msgid is the idempotency key.")
+    @APIResponse(responseCode = "200", description = "The answer envelope: infcode 0, or -1 with err_msg")
+    @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
+    public Answer callService(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "the envelope (通用报文)"))) String body) {
+        return gateway.call(body);
+    }
+}
