@@ -30,7 +30,8 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..");
     /** Environment variables naming another service, and the compose service they must point at. */
     private static final Map<String, String> DOWNSTREAM = Map.of(
-            "ACCOUNT_SERVICE_URL", "account-service", "REMOTE_CARE_SERVICE_URL", "remote-care-service");
+            "ACCOUNT_SERVICE_URL", "account-service", "REMOTE_CARE_SERVICE_URL", "remote-care-service",
+            "REIMBURSEMENT_SERVICE_URL", "reimbursement-service");
 
     private static JsonNode compose;
 
@@ -67,13 +68,13 @@ class ComposeFileTest {
         assertTrue(compose.path("volumes").has(volume), "named volume " + volume + " is declared");
         String init = pg.path("volumes").get(1).asText().split(":")[0];
         String script = Files.readString(ROOT.resolve(init));
-        for (String schema : new String[] {"account", "reimbursement", "remote_care"}) {
+        for (String schema : new String[] {"account", "reimbursement", "remote_care", "nhsa"}) {
             assertTrue(script.contains("create schema " + schema + " authorization"), schema);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"account-service", "reimbursement-service", "remote-care-service"})
+    @ValueSource(strings = {"account-service", "reimbursement-service", "remote-care-service", "nhsa-gateway"})
     void eachServiceIsBuiltRunAndConfiguredAsItsPropertiesSay(String module) throws IOException {
         JsonNode service = compose.path("services").path(module);
         assertTrue(service.isObject(), module + " is in the compose file");

@@ -33,7 +33,7 @@ class KubernetesManifestTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"account-service,8081", "reimbursement-service,8082", "remote-care-service,8083"})
+    @CsvSource({"account-service,8081", "reimbursement-service,8082", "remote-care-service,8083", "nhsa-gateway,8084"})
     void eachServiceHasADeploymentWithProbesAndAService(String name, int port) throws IOException {
         JsonNode container = find("Deployment", name).at("/spec/template/spec/containers/0");
         assertEquals(port, container.at("/ports/0/containerPort").asInt());

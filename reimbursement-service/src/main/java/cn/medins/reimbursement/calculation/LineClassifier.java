@@ -24,10 +24,18 @@ public final class LineClassifier {
      * @param share the first self-pay share applied (zero for self-funded lines)
      */
     public record ClassifiedLine(BigDecimal amount, Category category, BigDecimal selfFunded, BigDecimal overLimit,
-                                 BigDecimal preSelfPay, BigDecimal eligible, BigDecimal share) {
+                                 BigDecimal preSelfPay, BigDecimal share) {
 
         public boolean fullySelfFunded() {
             return category == null || category == Category.SELF_FUNDED;
+        }
+
+        /**
+         * The in-scope part (政策范围内); computed when asked, not per line of every bill: the calculation of
+         * a whole bill subtracts the sums once instead.
+         */
+        public BigDecimal eligible() {
+            return amount.subtract(selfFunded).subtract(overLimit).subtract(preSelfPay);
         }
     }
 
@@ -44,14 +52,13 @@ public final class LineClassifier {
         BigDecimal amount = amount(line.quantity(), line.unitPrice());
         if (entry == null || entry.category() == Category.SELF_FUNDED) {
             return new ClassifiedLine(amount, entry == null ? null : entry.category(), amount, Money.ZERO, Money.ZERO,
-                    Money.ZERO, BigDecimal.ZERO);
+                    BigDecimal.ZERO);
         }
         BigDecimal over = overLimit(line, entry, amount);
         BigDecimal share = entry.preSelfPayShare() != null ? entry.preSelfPayShare()
                 : shares.getOrDefault(entry.category().name(), BigDecimal.ZERO);
         BigDecimal pre = Money.of(amount.subtract(over).multiply(share));
-        return new ClassifiedLine(amount, entry.category(), Money.ZERO, over, pre,
-                amount.subtract(over).subtract(pre), share);
+        return new ClassifiedLine(amount, entry.category(), Money.ZERO, over, pre, share);
     }
 
     /** 超限价自费: the part of the unit price above the catalog's limit, never more than the amount. */
