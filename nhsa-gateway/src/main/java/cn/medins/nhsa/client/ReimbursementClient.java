@@ -59,6 +59,14 @@ public interface ReimbursementClient {
                     @HeaderParam("Idempotency-Key") String key, Object body);
 
     @POST
+    @Path("/settlements/preview")
+    Response previewBill(Object bill);
+
+    @POST
+    @Path("/settlements")
+    Response settleBill(@HeaderParam("Idempotency-Key") String key, Object bill);
+
+    @POST
     @Path("/settlements/{id}/cancellation")
     Response cancel(@PathParam("id") long settlementId, @HeaderParam("Idempotency-Key") String key);
 

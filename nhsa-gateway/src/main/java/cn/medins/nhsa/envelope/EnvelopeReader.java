@@ -35,6 +35,9 @@ public final class EnvelopeReader {
             throw new NhsaRefusal("报文应为 JSON 对象（含 infno、msgid、fixmedins_code、input）", "MALFORMED_JSON");
         }
         ObjectNode envelope = lowerCase((ObjectNode) root);
+        if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
+            throw new NhsaRefusal("报文含 NUL 字符（\\u0000），不能受理", "VALIDATION_FAILED");
+        }
         String infno = Fields.requiredText(envelope, "", "infno");
         String msgid = Fields.requiredText(envelope, "", "msgid");
         if (msgid.length() > 64) {

@@ -51,6 +51,9 @@ public class GatewayService {
     PersonTransactions persons;
 
     @Inject
+    PharmacyTransactions pharmacy;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -78,6 +81,9 @@ public class GatewayService {
         transactions.put("2207", c -> settlements.settle(c));
         transactions.put("2305", c -> settlements.cancel(c));
         transactions.put("2208", c -> settlements.cancel(c));
+        transactions.put("2101", c -> pharmacy.preview(c));
+        transactions.put("2102", c -> pharmacy.settle(c));
+        transactions.put("2103", c -> pharmacy.cancel(c));
         transactions.put("2601", this::reverse);
     }
 
@@ -181,8 +187,8 @@ public class GatewayService {
         switch (original.infno) {
             case "2401", "2201" -> visits.withdraw(c.institution(), original.visitId);
             case "2301", "2204" -> visits.revokeLines(c.institution(), original.visitId, original.lineNos);
-            case "2304", "2207" -> settlements.cancel(original.settlementId, "nhsa-2601:" + c.institution() + ":" + omsgid);
-            default -> throw new NhsaRefusal("交易 " + original.infno + " 不支持冲正（可冲正：2401、2201、2301、2204、2304、2207）",
+            case "2304", "2207", "2102" -> settlements.cancel(original.settlementId, "nhsa-2601:" + c.institution() + ":" + omsgid);
+            default -> throw new NhsaRefusal("交易 " + original.infno + " 不支持冲正（可冲正：2401、2201、2301、2204、2304、2207、2102）",
                     "NOT_REVERSIBLE");
         }
         journal.reversed(original.key);

@@ -1,0 +1,114 @@
+package cn.medins.nhsa;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.medins.nhsa.support.His;
+import cn.medins.nhsa.support.SuiteProcesses;
+import cn.medins.testsupport.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An outpatient visit (2201, 2204, 2206, 2207) and a pharmacy purchase paid by the personal account
+ * (2101, 2102, 2103) through the gateway, each answer checked against the suite's own settlement.
+ */
+@QuarkusTest
+class OutpatientAndPharmacyTest {
+
+    private static long employee(String balance) {
+        long id = given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON)
+                .body(Map.of("idNumber", TestData.idNumber(), "name", "患者乙", "insuranceType", "310",
+                        "personType", "IN_SERVICE", "insuredRegion", "150400", "enrolledOn", "2020-01-01"))
+                .post("/persons").then().statusCode(201).extract().jsonPath().getLong("personId");
+        for (int m = 1; m <= 10; m++) {
+            given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON).header("Idempotency-Key", TestData.key())
+                    .body(Map.of("period", String.format("2026-%02d", m), "individualAmount",
+                            m == 1 ? new BigDecimal(balance) : BigDecimal.ZERO, "employerAmount", new BigDecimal("300")))
+                    .post("/persons/" + id + "/contributions").then().statusCode(201);
+        }
+        return id;
+    }
+
+    private static void institution(String code, String kind) {
+        given().baseUri(SuiteProcesses.reimbursementUrl()).contentType(ContentType.JSON)
+                .body(Map.of("name", "机构 " + code, "region", "150402", "level", 3, "kind", kind, "designated", true,
+                        "remoteNetworked", true)).put("/institutions/" + code).then().statusCode(200);
+        given().baseUri(SuiteProcesses.reimbursementUrl()).contentType(ContentType.JSON)
+                .body(Map.of("name", "项目 A001", "category", "A")).put("/catalog/A001").then().statusCode(200);
+    }
+
+    private static JsonPath suiteSettlement(long id) {
+        return JsonPath.from(given().baseUri(SuiteProcesses.reimbursementUrl()).get("/settlements/" + id)
+                .then().statusCode(200).extract().asString());
+    }
+
+    private static void sameFigures(JsonPath gateway, JsonPath suite) {
+        Map<String, String> fields = Map.of("medfee_sumamt", "totalAmount", "inscp_scp_amt", "eligibleAmount",
+                "hifp_pay", "poolFundPaid", "psn_part_amt", "personalBurden", "acct_pay", "accountPaid",
+                "psn_cash_pay", "cashPaid");
+        fields.forEach((nhsa, own) -> assertEquals(0, new BigDecimal(suite.getString(own))
+                .compareTo(new BigDecimal(gateway.getString("output.setlinfo." + nhsa))), nhsa));
+    }
+
+    @Test
+    void anOutpatientVisitRegisteredUploadedAndSettled() {
+        institution("GW-H-OP", "HOSPITAL");
+        long person = employee("100");
+        His his = new His("GW-H-OP");
+        his.signIn();
+        JsonPath registered = his.call("2201", Map.of("data", Map.of("psn_no", person, "insutype", "310",
+                "begntime", "2026-11-30 09:12:00", "mdtrt_cert_type", "02", "ipt_otp_no", "MZ" + person,
+                "atddr_no", "D01", "dr_name", "医生", "dept_code", "A03", "caty", "A03")));
+        assertEquals(0, registered.getInt("infcode"), registered.getString("err_msg"));
+        String mdtrtId = registered.getString("output.data.mdtrt_id");
+        // 2204 with feedetail as a single object, as some clients send it
+        JsonPath uploaded = his.call("2204", Map.of("feedetail", Map.of("feedetl_sn", "1", "mdtrt_id", mdtrtId,
+                "psn_no", person, "med_list_codg", "A001", "cnt", "2", "pric", "400", "det_item_fee_sumamt", "800.00",
+                "fee_ocur_time", "20261130091500")));
+        assertEquals(0, uploaded.getInt("infcode"), uploaded.getString("err_msg"));
+        JsonPath preview = his.call("2206", Map.of("data", Map.of("psn_no", person, "mdtrt_id", mdtrtId,
+                "medfee_sumamt", "800.00", "acct_used_flag", "1", "med_type", "11")));
+        assertEquals(0, preview.getInt("infcode"), preview.getString("err_msg"));
+        JsonPath wrongTotal = his.call("2207", Map.of("data", Map.of("psn_no", person, "mdtrt_id", mdtrtId,
+                "medfee_sumamt", "801.00", "acct_used_flag", "1")));
+        assertEquals("TOTAL_MISMATCH", wrongTotal.getString("warn_msg"));
+        JsonPath settled = his.call("2207", Map.of("data", Map.of("psn_no", person, "mdtrt_id", mdtrtId,
+                "medfee_sumamt", 800, "acct_used_flag", "1", "med_type", "11")));
+        assertEquals(0, settled.getInt("infcode"), settled.getString("err_msg"));
+        assertEquals("11", settled.getString("output.setlinfo.med_type"));
+        sameFigures(settled, suiteSettlement(settled.getLong("output.setlinfo.setl_id")));
+        assertEquals(0, new BigDecimal(preview.getString("output.setlinfo.hifp_pay"))
+                .compareTo(new BigDecimal(settled.getString("output.setlinfo.hifp_pay"))));
+    }
+
+    @Test
+    void aPharmacyPurchasePaidByThePersonalAccountAndCancelled() {
+        institution("GW-P-1", "PHARMACY");
+        long person = employee("500");
+        His his = new His("GW-P-1");
+        his.signIn();
+        Map<String, Object> input = Map.of("druginfo", Map.of("psn_no", String.valueOf(person), "mdtrt_cert_type", "02",
+                        "begntime", "2026-11-30 10:00:00", "medfee_sumamt", "120.00", "insutype", "310",
+                        "acct_used_flag", "1", "med_type", "41"),
+                "drugdetail", List.of(Map.of("feedetl_sn", "1", "med_list_codg", "A001", "cnt", "3", "pric", "40",
+                        "det_item_fee_sumamt", "120.00", "fee_ocur_time", "2026-11-30 10:00:00")));
+        JsonPath preview = his.call("2101", input);
+        assertEquals(0, preview.getInt("infcode"), preview.getString("err_msg"));
+        JsonPath settled = his.call("2102", input);
+        assertEquals(0, settled.getInt("infcode"), settled.getString("err_msg"));
+        long id = settled.getLong("output.setlinfo.setl_id");
+        sameFigures(settled, suiteSettlement(id));
+        assertEquals(0, new BigDecimal("120").compareTo(new BigDecimal(settled.getString("output.setlinfo.acct_pay"))));
+        assertTrue(new BigDecimal(settled.getString("output.setlinfo.balc")).signum() >= 0);
+        JsonPath cancelled = his.call("2103", Map.of("data", Map.of("setl_id", id, "psn_no", person)));
+        assertEquals(0, cancelled.getInt("infcode"), cancelled.getString("err_msg"));
+        assertEquals("CANCELLED", suiteSettlement(id).getString("status"));
+    }
+}
