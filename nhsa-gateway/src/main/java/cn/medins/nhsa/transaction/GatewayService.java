@@ -66,6 +66,8 @@ public class GatewayService {
     void register() {
         transactions.put("1101", c -> persons.personInfo(c));
         transactions.put("5206", c -> persons.accumulators(c));
+        transactions.put("2001", c -> persons.benefitCheck(c));
+        transactions.put("5203", c -> settlements.query(c));
         transactions.put("2401", c -> visits.admit(c, true));
         transactions.put("2201", c -> visits.admit(c, false));
         transactions.put("2402", c -> visits.discharge(c));

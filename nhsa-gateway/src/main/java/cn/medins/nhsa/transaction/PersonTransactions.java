@@ -92,6 +92,30 @@ public class PersonTransactions {
         return Suite.call("个人账户查询", () -> accounts.account(id)).path("balance").decimalValue();
     }
 
+    /**
+     * 2001 人员待遇享受检查: whether the funds pay for the person on {@code begntime} (today when absent), as
+     * account-service's eligibility says; {@code trt_enjymnt_flag} 1 or 0 with the reason in {@code trt_chk_rslt}.
+     */
+    JsonNode benefitCheck(Call c) {
+        ObjectNode d = node(c.input(), "data");
+        long id = cn.medins.nhsa.envelope.Fields.requiredId(d, "input.data.", "psn_no");
+        LocalDate on = cn.medins.nhsa.envelope.Fields.date(d, "input.data.", "begntime");
+        LocalDate date = on == null ? LocalDate.now(clock) : on;
+        JsonNode e = Suite.call("待遇检查", () -> accounts.eligibility(id, date.toString()));
+        ObjectNode out = JSON.objectNode();
+        ObjectNode row = out.putArray("trtinfo").addObject();
+        row.put("psn_no", String.valueOf(id));
+        row.put("trt_chk_type", "1");
+        row.put("fund_pay_type", "310".equals(e.path("insuranceType").asText()) ? NationalCodes.EMPLOYEE_POOL
+                : NationalCodes.RESIDENT_POOL);
+        row.put("trt_enjymnt_flag", e.path("eligible").asBoolean() ? "1" : "0");
+        row.put("begndate", date.toString());
+        row.put("enddate", date.toString());
+        row.put("trt_chk_rslt", e.path("eligible").asBoolean() ? "" : e.path("reason").asText("") + "："
+                + e.path("detail").asText(""));
+        return out;
+    }
+
     /** 5206: the person's year as {@code cuminfo} rows (cum_type_code as reimbursement-service names them). */
     JsonNode accumulators(Call c) {
         ObjectNode d = node(c.input(), "data");

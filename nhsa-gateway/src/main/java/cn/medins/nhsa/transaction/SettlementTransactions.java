@@ -68,6 +68,14 @@ public class SettlementTransactions {
         return SettlementFields.output(s, person(s), c.envelope.msgid(), clock.getZone(), true);
     }
 
+    /** 5203 结算信息查询: the settlement named by {@code setl_id}, as 2207/2304 answered it. */
+    JsonNode query(Call c) {
+        ObjectNode d = node(c.input(), "data");
+        long id = requiredId(d, "input.data.", "setl_id");
+        JsonNode s = Suite.call("结算信息查询", () -> reimbursement.settlement(id));
+        return SettlementFields.output(s, person(s), null, clock.getZone(), false);
+    }
+
     /** The settlement cancelled (撤销); one already cancelled is answered as it is. */
     JsonNode cancel(long settlementId, String key) {
         try {

@@ -18,6 +18,10 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
         return accounts.url();
     }
 
+    public static String remoteCareUrl() {
+        return remoteCare.url();
+    }
+
     public static String reimbursementUrl() {
         return reimbursement.url();
     }
