@@ -8,7 +8,6 @@ import static cn.medins.nhsa.envelope.Fields.requiredId;
 import static cn.medins.nhsa.envelope.Fields.requiredText;
 import static cn.medins.nhsa.envelope.Fields.text;
 
-import cn.medins.nhsa.client.AccountClient;
 import cn.medins.nhsa.client.ReimbursementClient;
 import cn.medins.nhsa.client.Suite;
 import cn.medins.nhsa.envelope.NhsaRefusal;
@@ -35,10 +34,6 @@ public class PharmacyTransactions {
     @Inject
     @RestClient
     ReimbursementClient reimbursement;
-
-    @Inject
-    @RestClient
-    AccountClient accounts;
 
     @Inject
     SettlementTransactions settlements;
@@ -91,10 +86,6 @@ public class PharmacyTransactions {
     }
 
     private JsonNode person(JsonNode s) {
-        try {
-            return Suite.call("人员信息", () -> accounts.person(s.path("personId").asLong()));
-        } catch (NhsaRefusal r) {
-            return null;
-        }
+        return settlements.person(s);
     }
 }

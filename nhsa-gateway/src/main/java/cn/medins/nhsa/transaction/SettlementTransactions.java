@@ -110,7 +110,7 @@ public class SettlementTransactions {
     }
 
     /** The person (name, ID masked, type) for setlinfo; null when account-service cannot say, the settlement still answered. */
-    private JsonNode person(JsonNode s) {
+    JsonNode person(JsonNode s) {
         try {
             return Suite.call("人员信息", () -> accounts.person(s.path("personId").asLong()));
         } catch (NhsaRefusal r) {
