@@ -211,6 +211,15 @@ class InpatientStayTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, raw.statusCode());
         JsonPath malformed = JsonPath.from(raw.body());
+        assertEquals("MALFORMED_JSON", JsonPath.from(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "fsi/api/rsfComIfsService/callService"))
+                        .header("Authorization", "Bearer " + cn.medins.testsupport.TestKeys.institution(HOSPITAL))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"infno\":\"1101\",\"infno\":\"9001\","
+                                + "\"msgid\":\"m\",\"fixmedins_code\":\"" + HOSPITAL + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).getString("warn_msg"), "two infno refused");
+        Map<String, Object> arrayMsgid = his.envelope("1101", "x", Map.of("data", Map.of("psn_no", "1")));
+        arrayMsgid.put("msgid", List.of("x"));
+        assertTrue(his.send(arrayMsgid).getString("err_msg").contains("msgid 应为文本"));
         assertEquals(-1, malformed.getInt("infcode"));
         assertEquals("MALFORMED_JSON", malformed.getString("warn_msg"));
     }

@@ -19,6 +19,8 @@ public final class EnvelopeReader {
 
     private static final ObjectMapper LENIENT = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // two values for one key (two infno) would make the message mean what the last one says: refused
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private EnvelopeReader() {

@@ -65,6 +65,9 @@ public final class Fields {
     }
 
     public static String requiredText(ObjectNode node, String path, String field) {
+        if (node.path(field).isContainerNode()) {
+            throw NhsaRefusal.field(path + field, " 应为文本或数值，收到 " + (node.get(field).isArray() ? "数组" : "对象"));
+        }
         String s = text(node, field);
         if (s == null) {
             throw NhsaRefusal.field(path + field, " 不能为空");
