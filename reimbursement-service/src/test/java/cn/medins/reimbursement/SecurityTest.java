@@ -44,6 +44,8 @@ class SecurityTest {
             Map.entry("POST /reimbursement-claims/{settlementId}/approval", Set.of("agency")),
             Map.entry("POST /reconciliations", COUNTER),
             Map.entry("POST /reconciliations/details", COUNTER),
+            Map.entry("GET /reconciliations/agency-totals", COUNTER),
+            Map.entry("GET /reconciliations/agency-settlements", COUNTER),
             Map.entry("POST /clearings", AGENCY),
             Map.entry("GET /clearings", COUNTER),
             Map.entry("GET /clearings/{statementId}", COUNTER),

@@ -167,6 +167,27 @@ public class ClearingRepository {
                 .setParameter(4, COMPLETED).getResultList();
     }
 
+    /** The agency's side of a period (3201 in national terms): completed settlements by type and insured region. */
+    List<Object[]> periodTotals(String institutionCode, Instant start, Instant end) {
+        return em.createNativeQuery("select medical_type, insurance_type, insured_region, count(*), sum(total_amount),"
+                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid)"
+                        + " from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
+                        + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type, insured_region"
+                        + " order by medical_type, insurance_type, insured_region")
+                .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
+                .setParameter(4, COMPLETED).getResultList();
+    }
+
+    /** The agency's settlements of a period (3202 in national terms), a page of them after {@code afterId}. */
+    List<Object[]> periodSettlements(String institutionCode, Instant start, Instant end, long afterId, int limit) {
+        return em.createNativeQuery("select id, visit_id, person_id, medical_type, insurance_type, insured_region,"
+                        + " total_amount, fund_paid_total, account_paid + family_account_paid, cash_paid, assistance_paid,"
+                        + " completed_at from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
+                        + " and completed_at >= ?2 and completed_at < ?3 and id > ?5 order by id limit ?6")
+                .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
+                .setParameter(4, COMPLETED).setParameter(5, afterId).setParameter(6, limit).getResultList();
+    }
+
     /** Fund report rows of persons insured in regions starting with {@code regionPrefix}. */
     List<Object[]> fundRows(String regionPrefix, Instant start, Instant end) {
         return em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"

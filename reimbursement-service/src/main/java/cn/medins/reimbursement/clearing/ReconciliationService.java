@@ -64,6 +64,51 @@ public class ReconciliationService {
                                List<DetailDifference> different) {
     }
 
+    /** The agency's figures of a period for one medical type, insurance type and insured region (清算经办机构). */
+    public record PeriodTotals(MedicalType medicalType, String insuranceType, String insuredRegion, long count,
+                               BigDecimal totalAmount, BigDecimal fundPaidTotal, BigDecimal accountPaid,
+                               BigDecimal cashPaid, BigDecimal assistancePaid) {
+    }
+
+    /** One completed settlement of a period as the agency has it. */
+    public record PeriodSettlement(long settlementId, String visitId, long personId, MedicalType medicalType,
+                                   String insuranceType, String insuredRegion, BigDecimal totalAmount,
+                                   BigDecimal fundPaidTotal, BigDecimal accountPaid, BigDecimal cashPaid,
+                                   BigDecimal assistancePaid, java.time.Instant completedAt) {
+    }
+
+    /** The period's figures, days {@code from} to {@code to} included (the agency's days), for each type and region. */
+    public List<PeriodTotals> periodTotals(String institutionCode, LocalDate from, LocalDate to) {
+        return repository.periodTotals(institutionCode, calendar.start(from), calendar.end(to)).stream()
+                .map(r -> new PeriodTotals(MedicalType.valueOf((String) r[0]), (String) r[1], (String) r[2],
+                        ((Number) r[3]).longValue(), (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6],
+                        (BigDecimal) r[7], (BigDecimal) r[8]))
+                .toList();
+    }
+
+    /** The period's settlements in id order, {@code limit} of them after {@code afterId}. */
+    public List<PeriodSettlement> periodSettlements(String institutionCode, LocalDate from, LocalDate to, long afterId,
+                                                    int limit) {
+        return repository.periodSettlements(institutionCode, calendar.start(from), calendar.end(to), afterId, limit)
+                .stream()
+                .map(r -> new PeriodSettlement(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                        MedicalType.valueOf((String) r[3]), (String) r[4], (String) r[5], (BigDecimal) r[6],
+                        (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9], (BigDecimal) r[10],
+                        instant(r[11])))
+                .toList();
+    }
+
+    /** A timestamptz as the driver gives it in a native query. */
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     /** The agency's totals for the day, overall and by "medicalType/insuranceType". */
     public Map<String, Totals> agencyTotals(String institutionCode, LocalDate day) {
         List<Object[]> rows = repository.dayTotals(institutionCode, calendar.start(day), calendar.end(day));

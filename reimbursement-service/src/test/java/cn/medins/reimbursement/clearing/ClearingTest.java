@@ -205,6 +205,66 @@ class ClearingTest {
     }
 
     @Test
+    void theAgencysFiguresOfAPeriodAreReadByTypeAndPageBySettlement() {
+        String hospital = newInstitution();
+        String own = "Bearer " + TestKeys.institution(hospital);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long person = HospitalCounter.employee("100.00");
+            ids.add(HospitalCounter.settle(outpatient(person, hospital, "per")).statusCode(201)
+                    .extract().path("settlementId"));
+        }
+        HospitalCounter.cancel(ids.get(2)).statusCode(200);
+        long stayer = HospitalCounter.employee("0");
+        Map<String, Object> stay = HospitalCounter.hospitalStay(stayer, "per-stay-" + stayer);
+        stay.put("institutionCode", hospital);
+        ids.add(HospitalCounter.settle(stay).statusCode(201).extract().path("settlementId"));
+        madeOn(hospital, "2026-11-20T04:00:00Z", "'COMPLETED'"); // the outpatient two and the stay on 20 November
+
+        // the same figures as the day's reconciliation: 2 x (1,000: fund 200, account 100, cash 700); the stay 18,500
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-01")
+                .queryParam("to", "2026-11-30").get("/reconciliations/agency-totals").then().statusCode(200)
+                .body("byType", hasSize(2))
+                .body("byType[0].medicalType", equalTo("11")).body("byType[0].insuranceType", equalTo("310"))
+                .body("byType[0].insuredRegion", equalTo("150400")).body("byType[0].count", equalTo(2))
+                .body("byType[0].totalAmount", yuan("2000")).body("byType[0].fundPaidTotal", yuan("400"))
+                .body("byType[0].accountPaid", yuan("200")).body("byType[0].cashPaid", yuan("1400"))
+                .body("byType[1].medicalType", equalTo("21")).body("byType[1].fundPaidTotal", yuan("13030"));
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-21")
+                .queryParam("to", "2026-12-01").get("/reconciliations/agency-totals").then().statusCode(200)
+                .body("byType", empty());
+
+        // pages of 2: the cancelled one is not there
+        String pageOne = "/reconciliations/agency-settlements";
+        Integer next = given().header("Authorization", own).queryParam("institutionCode", hospital)
+                .queryParam("from", "2026-11-20").queryParam("to", "2026-11-20").queryParam("limit", 2)
+                .get(pageOne).then().statusCode(200)
+                .body("settlements.settlementId", equalTo(List.of(ids.get(0), ids.get(1))))
+                .body("settlements[0].visitId", containsString("per-"))
+                .body("settlements[0].accountPaid", yuan("100"))
+                .extract().path("nextAfterId");
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-20")
+                .queryParam("to", "2026-11-20").queryParam("limit", 2).queryParam("afterId", next)
+                .get(pageOne).then().statusCode(200)
+                .body("settlements.settlementId", equalTo(List.of(ids.get(3))))
+                .body("settlements[0].medicalType", equalTo("21")).body("nextAfterId", org.hamcrest.Matchers.nullValue());
+
+        // refusals naming the field; another institution's figures are not its to read
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-20")
+                .queryParam("to", "2027-03-01").get("/reconciliations/agency-totals").then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "20261120")
+                .queryParam("to", "2026-11-20").get("/reconciliations/agency-totals").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+        given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-20")
+                .queryParam("to", "2026-11-20").queryParam("limit", "0").get(pageOne).then().statusCode(400)
+                .body("violations[0].field", equalTo("limit"));
+        given().header("Authorization", "Bearer " + TestKeys.institution("SOMEONE-ELSE"))
+                .queryParam("institutionCode", hospital).queryParam("from", "2026-11-20").queryParam("to", "2026-11-20")
+                .get(pageOne).then().statusCode(403);
+    }
+
+    @Test
     void cancellationsRacingTheClosingOfTheirMonthLandOnceEach() throws Exception {
         String hospital = newInstitution();
         List<Integer> ids = new ArrayList<>();
