@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,4 +78,14 @@ public interface ReimbursementClient {
     @GET
     @Path("/persons/{person}/accumulators/{year}")
     Response accumulators(@PathParam("person") long personId, @PathParam("year") int year);
+
+    @GET
+    @Path("/reconciliations/agency-totals")
+    Response agencyTotals(@QueryParam("institutionCode") String institution, @QueryParam("from") String from,
+                          @QueryParam("to") String to);
+
+    @GET
+    @Path("/reconciliations/agency-settlements")
+    Response agencySettlements(@QueryParam("institutionCode") String institution, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("afterId") long afterId);
 }

@@ -15,5 +15,5 @@ public record Answer(@JsonProperty("infcode") int infcode, @JsonProperty("inf_re
                      @JsonProperty("err_msg") String errMsg, @JsonProperty("warn_msg") String warnMsg,
                      @JsonProperty("output") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true,
                              description = "the transaction's output node in NHSA field names; null on a refusal")
-                     Object output) {
+                     Object output) implements Reply {
 }
