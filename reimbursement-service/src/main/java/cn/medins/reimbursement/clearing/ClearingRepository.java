@@ -151,9 +151,9 @@ public class ClearingRepository {
     /** 3201: medical_type, insurance_type, count, total, fund, accounts, cash, assistance of the day's completed settlements. */
     List<Object[]> dayTotals(String institutionCode, Instant start, Instant end) {
         return em.createNativeQuery("select medical_type, insurance_type, count(*), sum(total_amount),"
-                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid)"
-                        + " from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
-                        + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type")
+                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid),"
+                        + " sum(family_account_paid) from {h-schema}settlement where institution_code = ?1 and status = ?4"
+                        + " and not claim and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type")
                 .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
                 .setParameter(4, COMPLETED).getResultList();
     }
@@ -170,9 +170,9 @@ public class ClearingRepository {
     /** The agency's side of a period (3201 in national terms): completed settlements by type and insured region. */
     List<Object[]> periodTotals(String institutionCode, Instant start, Instant end) {
         return em.createNativeQuery("select medical_type, insurance_type, insured_region, count(*), sum(total_amount),"
-                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid)"
-                        + " from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
-                        + " and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type, insured_region"
+                        + " sum(fund_paid_total), sum(account_paid + family_account_paid), sum(cash_paid), sum(assistance_paid),"
+                        + " sum(family_account_paid) from {h-schema}settlement where institution_code = ?1 and status = ?4"
+                        + " and not claim and completed_at >= ?2 and completed_at < ?3 group by medical_type, insurance_type, insured_region"
                         + " order by medical_type, insurance_type, insured_region")
                 .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
                 .setParameter(4, COMPLETED).getResultList();
@@ -182,7 +182,7 @@ public class ClearingRepository {
     List<Object[]> periodSettlements(String institutionCode, Instant start, Instant end, long afterId, int limit) {
         return em.createNativeQuery("select id, visit_id, person_id, medical_type, insurance_type, insured_region,"
                         + " total_amount, fund_paid_total, account_paid + family_account_paid, cash_paid, assistance_paid,"
-                        + " completed_at from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
+                        + " completed_at, family_account_paid from {h-schema}settlement where institution_code = ?1 and status = ?4 and not claim"
                         + " and completed_at >= ?2 and completed_at < ?3 and id > ?5 order by id limit ?6")
                 .setParameter(1, institutionCode).setParameter(2, start).setParameter(3, end)
                 .setParameter(4, COMPLETED).setParameter(5, afterId).setParameter(6, limit).getResultList();

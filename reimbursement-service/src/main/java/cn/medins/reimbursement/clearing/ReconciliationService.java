@@ -64,17 +64,22 @@ public class ReconciliationService {
                                List<DetailDifference> different) {
     }
 
-    /** The agency's figures of a period for one medical type, insurance type and insured region (清算经办机构). */
+    /**
+     * The agency's figures of a period for one medical type, insurance type and insured region (清算经办机构);
+     * {@code accountPaid} is all paid from personal accounts, {@code familyAccountPaid} the part of it paid from
+     * family members' accounts (家庭共济), for a caller that counts the person's own account alone.
+     */
     public record PeriodTotals(MedicalType medicalType, String insuranceType, String insuredRegion, long count,
                                BigDecimal totalAmount, BigDecimal fundPaidTotal, BigDecimal accountPaid,
-                               BigDecimal cashPaid, BigDecimal assistancePaid) {
+                               BigDecimal cashPaid, BigDecimal assistancePaid, BigDecimal familyAccountPaid) {
     }
 
     /** One completed settlement of a period as the agency has it. */
     public record PeriodSettlement(long settlementId, String visitId, long personId, MedicalType medicalType,
                                    String insuranceType, String insuredRegion, BigDecimal totalAmount,
                                    BigDecimal fundPaidTotal, BigDecimal accountPaid, BigDecimal cashPaid,
-                                   BigDecimal assistancePaid, java.time.Instant completedAt) {
+                                   BigDecimal assistancePaid, java.time.Instant completedAt,
+                                   BigDecimal familyAccountPaid) {
     }
 
     /** The period's figures, days {@code from} to {@code to} included (the agency's days), for each type and region. */
@@ -82,7 +87,7 @@ public class ReconciliationService {
         return repository.periodTotals(institutionCode, calendar.start(from), calendar.end(to)).stream()
                 .map(r -> new PeriodTotals(MedicalType.valueOf((String) r[0]), (String) r[1], (String) r[2],
                         ((Number) r[3]).longValue(), (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6],
-                        (BigDecimal) r[7], (BigDecimal) r[8]))
+                        (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9]))
                 .toList();
     }
 
@@ -94,7 +99,7 @@ public class ReconciliationService {
                 .map(r -> new PeriodSettlement(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                         MedicalType.valueOf((String) r[3]), (String) r[4], (String) r[5], (BigDecimal) r[6],
                         (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9], (BigDecimal) r[10],
-                        instant(r[11])))
+                        instant(r[11]), (BigDecimal) r[12]))
                 .toList();
     }
 

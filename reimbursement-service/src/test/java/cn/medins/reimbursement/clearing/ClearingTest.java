@@ -229,6 +229,7 @@ class ClearingTest {
                 .body("byType[0].insuredRegion", equalTo("150400")).body("byType[0].count", equalTo(2))
                 .body("byType[0].totalAmount", yuan("2000")).body("byType[0].fundPaidTotal", yuan("400"))
                 .body("byType[0].accountPaid", yuan("200")).body("byType[0].cashPaid", yuan("1400"))
+                .body("byType[0].familyAccountPaid", yuan("0"))
                 .body("byType[1].medicalType", equalTo("21")).body("byType[1].fundPaidTotal", yuan("13030"));
         given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-21")
                 .queryParam("to", "2026-12-01").get("/reconciliations/agency-totals").then().statusCode(200)
@@ -241,7 +242,7 @@ class ClearingTest {
                 .get(pageOne).then().statusCode(200)
                 .body("settlements.settlementId", equalTo(List.of(ids.get(0), ids.get(1))))
                 .body("settlements[0].visitId", containsString("per-"))
-                .body("settlements[0].accountPaid", yuan("100"))
+                .body("settlements[0].accountPaid", yuan("100")).body("settlements[0].familyAccountPaid", yuan("0"))
                 .extract().path("nextAfterId");
         given().header("Authorization", own).queryParam("institutionCode", hospital).queryParam("from", "2026-11-20")
                 .queryParam("to", "2026-11-20").queryParam("limit", 2).queryParam("afterId", next)
