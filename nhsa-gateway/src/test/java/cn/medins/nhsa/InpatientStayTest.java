@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.nhsa.support.His;
+import cn.medins.nhsa.support.SuiteData;
 import cn.medins.nhsa.support.SuiteProcesses;
 import cn.medins.testsupport.TestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,21 +45,10 @@ class InpatientStayTest {
                 .body(Map.of("name", "网关医院", "region", "150402", "level", 3, "kind", "HOSPITAL", "designated", true,
                         "remoteNetworked", true)).put("/institutions/" + HOSPITAL).then().statusCode(200);
         for (String[] item : new String[][] {{"A001", "A"}, {"B001", "B"}, {"IMPLANT", "SELF_FUNDED"}}) {
-            given().baseUri(SuiteProcesses.reimbursementUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("name", "项目 " + item[0], "category", item[1])).put("/catalog/" + item[0])
-                    .then().statusCode(200);
+            SuiteData.item(item[0], item[1]);
         }
         idNumber = TestData.idNumber();
-        person = given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON)
-                .body(Map.of("idNumber", idNumber, "name", "患者甲", "insuranceType", "310", "personType", "IN_SERVICE",
-                        "insuredRegion", "150400", "enrolledOn", "2020-01-01"))
-                .post("/persons").then().statusCode(201).extract().jsonPath().getLong("personId");
-        for (int m = 1; m <= 10; m++) {
-            given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON).header("Idempotency-Key", TestData.key())
-                    .body(Map.of("period", String.format("2026-%02d", m), "individualAmount",
-                            m == 1 ? new BigDecimal("3000") : BigDecimal.ZERO, "employerAmount", new BigDecimal("300")))
-                    .post("/persons/" + person + "/contributions").then().statusCode(201);
-        }
+        person = SuiteData.employee(idNumber, "患者甲", "3000");
         his = new His(HOSPITAL);
         his.signIn();
     }

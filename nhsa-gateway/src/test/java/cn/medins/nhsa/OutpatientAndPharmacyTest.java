@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.nhsa.support.His;
+import cn.medins.nhsa.support.SuiteData;
 import cn.medins.nhsa.support.SuiteProcesses;
 import cn.medins.testsupport.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,28 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutpatientAndPharmacyTest {
 
-    private static long employee(String balance) {
-        long id = given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON)
-                .body(Map.of("idNumber", TestData.idNumber(), "name", "患者乙", "insuranceType", "310",
-                        "personType", "IN_SERVICE", "insuredRegion", "150400", "enrolledOn", "2020-01-01"))
-                .post("/persons").then().statusCode(201).extract().jsonPath().getLong("personId");
-        for (int m = 1; m <= 10; m++) {
-            given().baseUri(SuiteProcesses.accountUrl()).contentType(ContentType.JSON).header("Idempotency-Key", TestData.key())
-                    .body(Map.of("period", String.format("2026-%02d", m), "individualAmount",
-                            m == 1 ? new BigDecimal(balance) : BigDecimal.ZERO, "employerAmount", new BigDecimal("300")))
-                    .post("/persons/" + id + "/contributions").then().statusCode(201);
-        }
-        return id;
-    }
-
-    private static void institution(String code, String kind) {
-        given().baseUri(SuiteProcesses.reimbursementUrl()).contentType(ContentType.JSON)
-                .body(Map.of("name", "机构 " + code, "region", "150402", "level", 3, "kind", kind, "designated", true,
-                        "remoteNetworked", true)).put("/institutions/" + code).then().statusCode(200);
-        given().baseUri(SuiteProcesses.reimbursementUrl()).contentType(ContentType.JSON)
-                .body(Map.of("name", "项目 A001", "category", "A")).put("/catalog/A001").then().statusCode(200);
-    }
-
     private static JsonPath suiteSettlement(long id) {
         return JsonPath.from(given().baseUri(SuiteProcesses.reimbursementUrl()).get("/settlements/" + id)
                 .then().statusCode(200).extract().asString());
@@ -59,8 +38,8 @@ class OutpatientAndPharmacyTest {
 
     @Test
     void anOutpatientVisitRegisteredUploadedAndSettled() {
-        institution("GW-H-OP", "HOSPITAL");
-        long person = employee("100");
+        SuiteData.institution("GW-H-OP", "HOSPITAL");
+        long person = SuiteData.employee(TestData.idNumber(), "患者乙", "100");
         His his = new His("GW-H-OP");
         his.signIn();
         JsonPath registered = his.call("2201", Map.of("data", Map.of("psn_no", person, "insutype", "310",
@@ -90,8 +69,8 @@ class OutpatientAndPharmacyTest {
 
     @Test
     void aPharmacyPurchasePaidByThePersonalAccountAndCancelled() {
-        institution("GW-P-1", "PHARMACY");
-        long person = employee("500");
+        SuiteData.institution("GW-P-1", "PHARMACY");
+        long person = SuiteData.employee(TestData.idNumber(), "患者乙", "500");
         His his = new His("GW-P-1");
         his.signIn();
         Map<String, Object> input = Map.of("druginfo", Map.of("psn_no", String.valueOf(person), "mdtrt_cert_type", "02",

@@ -43,8 +43,7 @@ public class ExchangeFileRepository {
         return f;
     }
 
-    /** The institution's file of that number, while it may still be downloaded. */
-    @Transactional
+    /** The institution's file of that number, while it may still be downloaded (a read: no transaction). */
     public Optional<ExchangeFile> find(String fixmedinsCode, String fileQuryNo) {
         return ExchangeFile.<ExchangeFile>findByIdOptional(fileQuryNo)
                 .filter(f -> f.fixmedinsCode.equals(fixmedinsCode) && !f.downloadUntil.isBefore(clock.instant()));

@@ -7,6 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,6 +93,21 @@ public class JournalRepository {
     public boolean signedInToday(String fixmedinsCode, String signNo) {
         SignIn s = signNo == null ? null : SignIn.findById(signNo);
         return s != null && s.fixmedinsCode.equals(fixmedinsCode) && s.signDay.equals(LocalDate.now(clock));
+    }
+
+    /** The infno of the messages that settle (inpatient, outpatient, pharmacy): 3202 names their msgid. */
+    public static final List<String> SETTLING = List.of("2304", "2207", "2102");
+
+    /** For each settlement of the institution among {@code settlementIds}, the msgid of the message that made it. */
+    public Map<Long, String> settlingMessages(String fixmedinsCode, Collection<Long> settlementIds) {
+        Map<Long, String> msgids = new HashMap<>();
+        if (settlementIds.isEmpty()) {
+            return msgids;
+        }
+        JournalEntry.<JournalEntry>find("key.fixmedinsCode = ?1 and settlementId in ?2 and infno in ?3 and infcode = 0",
+                fixmedinsCode, settlementIds, SETTLING).stream()
+                .forEach(e -> msgids.put(e.settlementId, e.key.msgid()));
+        return msgids;
     }
 
     public Instant now() {

@@ -2,6 +2,8 @@ package cn.medins.nhsa.transaction;
 
 import cn.medins.common.security.Roles;
 import cn.medins.nhsa.envelope.Answer;
+import cn.medins.nhsa.envelope.Download;
+import cn.medins.nhsa.envelope.Reply;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,13 +33,29 @@ public class GatewayResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "A national transaction (callService)", description = "The envelope {infno, msgid, "
             + "fixmedins_code, sign_no, input}; input as an object or a JSON string. msgid is the idempotency key.")
-    @APIResponse(responseCode = "200", description = "The answer envelope: infcode 0, or -1 with err_msg")
+    @APIResponse(responseCode = "200", description = "The answer envelope: infcode 0, or -1 with err_msg; for 9102 "
+            + "文件下载 the file itself (application/octet-stream, its name in Content-Disposition)", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)),
+                @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING,
+                        format = "binary"))})
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
-    public Answer callService(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    public Response callService(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "the envelope (通用报文)"))) String body) {
-        return gateway.call(body);
+        Reply reply = gateway.call(body);
+        if (reply instanceof Download file) {
+            return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + asciiName(file.filename()) + "\"")
+                    .build();
+        }
+        return Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The file's name in a header: ASCII, without quotes or separators (a Chinese name becomes underscores). */
+    static String asciiName(String filename) {
+        String name = filename.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() ? "file.zip" : name;
     }
 }

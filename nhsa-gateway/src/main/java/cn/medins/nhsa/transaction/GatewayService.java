@@ -2,10 +2,12 @@ package cn.medins.nhsa.transaction;
 
 import cn.medins.common.security.Caller;
 import cn.medins.nhsa.envelope.Answer;
+import cn.medins.nhsa.envelope.Download;
 import cn.medins.nhsa.envelope.Envelope;
 import cn.medins.nhsa.envelope.EnvelopeReader;
 import cn.medins.nhsa.envelope.Fields;
 import cn.medins.nhsa.envelope.NhsaRefusal;
+import cn.medins.nhsa.envelope.Reply;
 import cn.medins.nhsa.journal.JournalEntry;
 import cn.medins.nhsa.journal.JournalRepository;
 import cn.medins.nhsa.journal.SignIn;
@@ -54,6 +56,12 @@ public class GatewayService {
     PharmacyTransactions pharmacy;
 
     @Inject
+    ReconciliationTransactions reconciliation;
+
+    @Inject
+    FileTransactions files;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -86,14 +94,21 @@ public class GatewayService {
         transactions.put("2101", c -> pharmacy.preview(c));
         transactions.put("2102", c -> pharmacy.settle(c));
         transactions.put("2103", c -> pharmacy.cancel(c));
+        transactions.put("3201", c -> reconciliation.totals(c));
+        transactions.put("3202", c -> reconciliation.details(c));
+        transactions.put("9101", c -> files.upload(c));
         transactions.put("2601", this::reverse);
     }
 
-    /** The answer to a message body, whatever it holds: never an exception. */
-    public Answer call(String body) {
+    /** The answer to a message body, whatever it holds: never an exception; 9102's is the file itself. */
+    public Reply call(String body) {
         String received = STAMP.format(clock.instant().atZone(clock.getZone()));
         try {
-            return answer(received, handle(EnvelopeReader.read(body)));
+            Envelope e = EnvelopeReader.read(body);
+            if ("9102".equals(e.infno())) {
+                return download(e);
+            }
+            return answer(received, handle(e));
         } catch (NhsaRefusal r) {
             return refusal(received, r);
         } catch (RuntimeException e) {
@@ -103,14 +118,18 @@ public class GatewayService {
         }
     }
 
+    /** 9102 文件下载: a read, not journalled (the same msgid downloads again); a refusal is an envelope. */
+    private Download download(Envelope e) {
+        allowed(e);
+        signedIn(e);
+        return files.download(new Call(e));
+    }
+
     private record Result(int infcode, JsonNode output, String errMsg, String warnMsg) {
     }
 
     private Result handle(Envelope e) {
-        if (!caller.actsFor(e.fixmedinsCode()) && caller.isInstitutionOnly()) {
-            throw new NhsaRefusal("fixmedins_code " + e.fixmedinsCode() + " 与令牌所属定点医药机构 "
-                    + caller.institutionCode() + " 不符", "FORBIDDEN");
-        }
+        allowed(e);
         if ("9001".equals(e.infno())) {
             return new Result(0, signIn(e), "", null);
         }
@@ -118,9 +137,7 @@ public class GatewayService {
         if (t == null) {
             throw new NhsaRefusal("不支持的交易编号 infno " + e.infno() + "（README 的交易表列出支持的交易）", "UNKNOWN_INFNO");
         }
-        if (!journal.signedInToday(e.fixmedinsCode(), e.signNo())) {
-            throw new NhsaRefusal("sign_no 无效或不是今日签到，请先签到（9001）", "NOT_SIGNED_IN");
-        }
+        signedIn(e);
         String hash = sha256(EnvelopeReader.canonical(e.input()));
         JournalRepository.Claimed claimed = claim(e, hash);
         JournalEntry entry = claimed.entry();
@@ -141,6 +158,19 @@ public class GatewayService {
                 journal.answer(entry.key, -1, null, r.getMessage(), call.visitId, null, null);
             }
             throw r;
+        }
+    }
+
+    private void allowed(Envelope e) {
+        if (!caller.actsFor(e.fixmedinsCode()) && caller.isInstitutionOnly()) {
+            throw new NhsaRefusal("fixmedins_code " + e.fixmedinsCode() + " 与令牌所属定点医药机构 "
+                    + caller.institutionCode() + " 不符", "FORBIDDEN");
+        }
+    }
+
+    private void signedIn(Envelope e) {
+        if (!journal.signedInToday(e.fixmedinsCode(), e.signNo())) {
+            throw new NhsaRefusal("sign_no 无效或不是今日签到，请先签到（9001）", "NOT_SIGNED_IN");
         }
     }
 
