@@ -247,6 +247,31 @@ class ReconciliationTest {
         assertEquals("FILE_NOT_FOUND", refused.getString("warn_msg"));
     }
 
+    @Test
+    void aFileThatCannotBeReadIsRefusedNamingTheLineOrTheField() throws IOException {
+        JsonPath outOfRange = his.call("9101", Map.of("fsUploadIn", Map.of("in", List.of(80, 75, 300), "filename", "x.zip")));
+        assertEquals(-1, outOfRange.getInt("infcode"));
+        assertTrue(outOfRange.getString("err_msg").startsWith("input.fsUploadIn.in[2]"), outOfRange.getString("err_msg"));
+        JsonPath otherInstitution = his.call("9101", Map.of("fsUploadIn", Map.of("in", List.of(1), "filename", "x.zip",
+                "fixmedins_code", "H-ELSEWHERE")));
+        assertEquals("FORBIDDEN", otherInstitution.getString("warn_msg"));
+
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("stmt_begndate", TestData.TODAY.toString());
+        d.put("stmt_enddate", TestData.TODAY.toString());
+        d.put("medfee_sumamt", "10.00");
+        d.put("fund_pay_sumamt", "0");
+        d.put("fixmedins_setl_cnt", 1);
+        d.put("file_qury_no", upload(zip("detail.txt", "1\t2\t3\n"))); // three columns
+        JsonPath shortLine = his.call("3202", Map.of("data", d));
+        assertEquals(-1, shortLine.getInt("infcode"));
+        assertTrue(shortLine.getString("err_msg").startsWith("明细文件第 1 行只有 3 列"), shortLine.getString("err_msg"));
+        d.put("file_qury_no", upload(new byte[] {'P', 'K', 3, 4, 0, 0, 9, 9, 9}));
+        JsonPath broken = his.call("3202", Map.of("data", d));
+        assertEquals(-1, broken.getInt("infcode"));
+        assertTrue(broken.getString("err_msg").startsWith("input.data.file_qury_no 的文件无法读取"), broken.getString("err_msg"));
+    }
+
     /** A line in the spec's order: setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd. */
     private static String line(JsonPath s, BigDecimal fund, String refund) {
         return String.join("\t", String.valueOf(setlId(s)), s.getString("output.setlinfo.mdtrt_id"), psnNo(s),
