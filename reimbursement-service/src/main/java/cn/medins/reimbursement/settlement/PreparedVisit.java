@@ -19,7 +19,8 @@ import java.util.Map;
  */
 record PreparedVisit(SettlementRequest request, Institution institution, AccountGateway.Eligibility person,
                      Policy policy, PolicyDocument document, Map<String, SettlementInput.CatalogEntry> catalog,
-                     RemoteCover.Cover remote, String blockedReason, boolean claim, String variants, Long visitRef) {
+                     RemoteCover.Cover remote, String blockedReason, boolean claim, String variants, Long visitRef,
+                     java.math.BigDecimal expectedTotal) {
 
     SettlementMode mode() {
         return remote.mode();

@@ -60,7 +60,7 @@ public class SettlementAdmission {
         return new PreparedVisit(request, institution, person, policied.policy(), document,
                 catalog.entries(request.lines().stream().map(SettlementRequest.Line::itemCode).toList(),
                         institution.region.substring(0, 2)),
-                remote, blockedReason(request, person), claim, policied.applied().describe(), null);
+                remote, blockedReason(request, person), claim, policied.applied().describe(), null, null);
     }
 
     /** The policy of the care's year for the person, with the variants that apply to them on the cover date. */

@@ -77,7 +77,8 @@ public class SettlementLedger {
         }
         SettlementRequest r = p.request();
         // the visit before the person's year: the lock order of every transaction that takes both
-        ClassifiedBill bill = p.visitRef() == null ? null : visits.lockForSettlement(p.visitRef(), r.dischargeDate());
+        ClassifiedBill bill = p.visitRef() == null ? null
+                : SettlementProblems.expected(p, visits.lockForSettlement(p.visitRef(), r.dischargeDate()));
         YearlyAccumulator acc = accumulators.lock(r.personId(), p.year());
         Settlement s = factory.build(p, factory.calculate(p, acc.snapshot(),
                 accumulators.chronic(r.personId(), p.year(), r.chronicDisease(), p.chronicMonth()), acc.assistance(),

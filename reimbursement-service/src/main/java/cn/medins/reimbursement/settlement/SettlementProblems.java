@@ -1,6 +1,7 @@
 package cn.medins.reimbursement.settlement;
 
 import cn.medins.common.problem.ProblemException;
+import cn.medins.reimbursement.calculation.ClassifiedBill;
 import cn.medins.reimbursement.calculation.MedicalType;
 import cn.medins.reimbursement.reference.Institution;
 
@@ -42,6 +43,21 @@ public final class SettlementProblems {
     static ProblemException alreadySettled(SettlementRequest r, String which) {
         return ProblemException.conflict(ALREADY_SETTLED, "Visit " + r.visitId() + " at " + r.institutionCode()
                 + " was already settled as " + which + "; cancel it first to settle again.");
+    }
+
+    /** The institution's total of the bill is not the uploaded lines' (both named: the HIS finds the line). */
+    static ProblemException totalMismatch(PreparedVisit p, ClassifiedBill bill) {
+        return ProblemException.conflict("TOTAL_MISMATCH", "The uploaded lines of visit " + p.request().visitId()
+                + " total " + bill.total().toPlainString() + ", not the " + p.expectedTotal().toPlainString()
+                + " expected (expectedTotalAmount): upload or revoke the lines that differ.");
+    }
+
+    /** The bill's sums, when they are the total the institution expects (or it expects none). */
+    static ClassifiedBill expected(PreparedVisit p, ClassifiedBill bill) {
+        if (bill != null && p.expectedTotal() != null && p.expectedTotal().compareTo(bill.total()) != 0) {
+            throw totalMismatch(p, bill);
+        }
+        return bill;
     }
 
     static ProblemException notDischarged(AdmittedVisit v) {

@@ -55,7 +55,8 @@ public class SettlementService {
 
     /** Computes a visit's uploaded lines without effect (预结算), as if discharged today when it is not yet. */
     public Settlement previewVisit(AdmittedVisit visit, VisitSettlementRequest body) {
-        return preview(visitAdmission.prepare(visit, body, true), uploaded.sums(visit.ref()));
+        PreparedVisit p = visitAdmission.prepare(visit, body, true);
+        return preview(p, SettlementProblems.expected(p, uploaded.sums(visit.ref())));
     }
 
     private Settlement preview(PreparedVisit p, cn.medins.reimbursement.calculation.ClassifiedBill bill) {

@@ -98,6 +98,6 @@ public class VisitAdmission {
                     + discharge + " (中途预结算)";
         }
         return new PreparedVisit(r, institution, cover.person(), policied.policy(), policied.applied().document(),
-                Map.of(), cover.remote(), blocked, false, variants, v.ref());
+                Map.of(), cover.remote(), blocked, false, variants, v.ref(), body.expectedTotalAmount());
     }
 }

@@ -148,7 +148,8 @@ public class VisitResource {
             + "discharged today (中途预结算).")
     @APIResponse(responseCode = "200", description = "The breakdown (settlementId and status are null)")
     @APIResponse(responseCode = "404", description = "VISIT_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "VISIT_WITHDRAWN")
+    @APIResponse(responseCode = "409", description = "VISIT_WITHDRAWN, TOTAL_MISMATCH (the lines do not total "
+            + "expectedTotalAmount)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
     public SettlementResponse previewVisitSettlement(@RestPath String institutionCode, @RestPath String visitId,
                                       @Valid @NotNull VisitSettlementRequest body) {
@@ -165,7 +166,8 @@ public class VisitResource {
             schema = @Schema(implementation = SettlementResponse.class)))
     @APIResponse(responseCode = "404", description = "VISIT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "NOT_DISCHARGED, NO_FEE_LINES, VISIT_SETTLED, VISIT_WITHDRAWN, "
-            + "VISIT_CHANGED, ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT")
+            + "VISIT_CHANGED, ALREADY_SETTLED, IDEMPOTENCY_KEY_IN_FLIGHT, TOTAL_MISMATCH (the lines do not total "
+            + "expectedTotalAmount)")
     @APIResponse(responseCode = "422", description = "POLICY_NOT_FOUND, INSTITUTION_NOT_DESIGNATED, IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "503", description = "ACCOUNT_SERVICE_UNAVAILABLE (as POST /settlements)")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})

@@ -155,6 +155,25 @@ class VisitApiTest {
     }
 
     @Test
+    void aTotalTheLinesDoNotMakeIsRefusedAndTheSameKeySettlesOnceTheTotalIsRight() {
+        long person = HospitalCounter.employee("0");
+        VisitFlow v = VisitFlow.stay(person, IN);
+        v.upload(stayLines()).statusCode(200);
+        v.discharge(OUT).statusCode(200);
+        String total = new BigDecimal(v.get().extract().jsonPath().getString("totalAmount")).setScale(2).toPlainString();
+        String wrong = new BigDecimal(total).add(new BigDecimal("0.01")).toPlainString();
+        v.settleExpecting("/settlement/preview", wrong, TestData.key()).statusCode(409)
+                .body("code", equalTo("TOTAL_MISMATCH"))
+                .body("detail", containsString("total " + total + ", not the " + wrong));
+        v.settleExpecting("/settlement/preview", total, TestData.key()).statusCode(200);
+        String key = TestData.key();
+        v.settleExpecting("/settlement", wrong, key).statusCode(409).body("code", equalTo("TOTAL_MISMATCH"));
+        v.get().body("status", equalTo("OPEN")); // nothing settled, the key not spent
+        v.settleExpecting("/settlement", total, TestData.key()).statusCode(201);
+        v.get().body("status", equalTo("SETTLED"));
+    }
+
+    @Test
     void badLinesAreRefusedByLineAndFieldWithNothingStored() {
         long person = HospitalCounter.employee("0");
         VisitFlow v = VisitFlow.stay(person, IN);

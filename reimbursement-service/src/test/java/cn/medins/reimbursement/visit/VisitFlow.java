@@ -86,6 +86,13 @@ final class VisitFlow {
                 .body(Map.of("useAccount", useAccount)).post(path + "/settlement").then();
     }
 
+    /** Settles (or previews) saying what the bill totals for the institution. */
+    ValidatableResponse settleExpecting(String path, String expectedTotal, String key) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("useAccount", false, "expectedTotalAmount", new java.math.BigDecimal(expectedTotal)))
+                .post(this.path + path).then();
+    }
+
     ValidatableResponse get() {
         return given().get(path).then();
     }
