@@ -58,6 +58,9 @@ class OutpatientAndPharmacyTest {
         JsonPath wrongTotal = his.call("2207", Map.of("data", Map.of("psn_no", person, "mdtrt_id", mdtrtId,
                 "medfee_sumamt", "801.00", "acct_used_flag", "1")));
         assertEquals("TOTAL_MISMATCH", wrongTotal.getString("warn_msg"));
+        assertTrue(wrongTotal.getString("err_msg").startsWith("input.data.medfee_sumamt 801.00 与已上传费用明细总额不符"),
+                wrongTotal.getString("err_msg"));
+        assertTrue(wrongTotal.getString("err_msg").contains("total 800.00"), wrongTotal.getString("err_msg"));
         JsonPath settled = his.call("2207", Map.of("data", Map.of("psn_no", person, "mdtrt_id", mdtrtId,
                 "medfee_sumamt", 800, "acct_used_flag", "1", "med_type", "11")));
         assertEquals(0, settled.getInt("infcode"), settled.getString("err_msg"));
@@ -65,6 +68,51 @@ class OutpatientAndPharmacyTest {
         sameFigures(settled, suiteSettlement(settled.getLong("output.setlinfo.setl_id")));
         assertEquals(0, new BigDecimal(preview.getString("output.setlinfo.hifp_pay"))
                 .compareTo(new BigDecimal(settled.getString("output.setlinfo.hifp_pay"))));
+    }
+
+    @Test
+    void eightCopiesOfOneSettlementSentAtOnceSettleOnce() throws Exception {
+        SuiteData.institution("GW-H-OP", "HOSPITAL");
+        long person = SuiteData.employee(TestData.idNumber(), "患者丙", "100");
+        His his = new His("GW-H-OP");
+        his.signIn();
+        String mdtrtId = his.call("2201", Map.of("data", Map.of("psn_no", person, "begntime", "2026-11-30 09:12:00",
+                "ipt_otp_no", "MZC" + person))).getString("output.data.mdtrt_id");
+        assertEquals(0, his.call("2204", Map.of("feedetail", List.of(Map.of("feedetl_sn", "1", "mdtrt_id", mdtrtId,
+                "med_list_codg", "A001", "cnt", "1", "pric", "300", "fee_ocur_time", "2026-11-30 09:15:00"))))
+                .getInt("infcode"));
+        Map<String, Object> settle = his.envelope("2207", his.newMsgid(), Map.of("data", Map.of("psn_no", person,
+                "mdtrt_id", mdtrtId, "medfee_sumamt", "300.00", "acct_used_flag", "1")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<JsonPath>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return his.send(settle);
+            }));
+        }
+        start.countDown();
+        java.util.Set<Long> settlements = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<JsonPath> f : answers) {
+            JsonPath a = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (a.getInt("infcode") == 0) {
+                settlements.add(a.getLong("output.setlinfo.setl_id"));
+            } else { // a copy that found the first still running: told to retry, nothing done
+                assertTrue(a.getString("err_msg").contains("重试"), a.getString("err_msg"));
+            }
+        }
+        pool.shutdown();
+        JsonPath again = his.send(settle); // the HIS's retry after all: the one settlement
+        assertEquals(0, again.getInt("infcode"), again.getString("err_msg"));
+        settlements.add(again.getLong("output.setlinfo.setl_id"));
+        assertEquals(1, settlements.size(), settlements.toString());
+        JsonPath suite = suiteSettlement(settlements.iterator().next());
+        assertEquals("COMPLETED", suite.getString("status"));
+        assertEquals(0, new BigDecimal("100").compareTo(new BigDecimal(suite.getString("accountPaid")))); // paid once
+        JsonPath account = JsonPath.from(given().baseUri(SuiteProcesses.accountUrl()).get("/accounts/" + person)
+                .then().statusCode(200).extract().asString());
+        assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(account.getString("balance"))), account.prettify());
     }
 
     @Test

@@ -25,6 +25,9 @@ public class JournalRepository {
     @Inject
     Clock clock;
 
+    @Inject
+    SignIns signIns;
+
     /**
      * The entry of this msgid, recorded now when it is new ({@code created} true); an existing one is
      * returned as it is, for the caller to replay or refuse.
@@ -32,36 +35,37 @@ public class JournalRepository {
     public record Claimed(JournalEntry entry, boolean created) {
     }
 
+    /**
+     * One statement in the common case (a new msgid): the insert, which a concurrent copy of the message
+     * waits on and then finds done; the existing entry is read only when there is one.
+     */
     @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claimed claim(String fixmedinsCode, String msgid, String infno, String sha256) {
-        JournalEntry.Key key = new JournalEntry.Key(fixmedinsCode, msgid);
-        JournalEntry existing = JournalEntry.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null) {
-            return new Claimed(existing, false);
+        Instant now = clock.instant();
+        int inserted = JournalEntry.getEntityManager().createNativeQuery("insert into {h-schema}journal (fixmedins_code, msgid,"
+                        + " infno, input_sha256, received_at) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, fixmedinsCode).setParameter(2, msgid).setParameter(3, infno).setParameter(4, sha256)
+                .setParameter(5, now).executeUpdate();
+        if (inserted == 0) {
+            return new Claimed(JournalEntry.findById(new JournalEntry.Key(fixmedinsCode, msgid)), false);
         }
         JournalEntry e = new JournalEntry();
-        e.key = key;
+        e.key = new JournalEntry.Key(fixmedinsCode, msgid);
         e.infno = infno;
         e.inputSha256 = sha256;
-        e.receivedAt = clock.instant();
-        e.persist();
+        e.receivedAt = now;
         return new Claimed(e, true);
     }
 
-    /** Records the answer and what the message made. */
+    /** Records the answer and what the message made: one update, nothing read. */
     @HoldsWriterSlot
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void answer(JournalEntry.Key key, int infcode, String output, String errMsg, String visitId,
                        Long settlementId, String lineNos) {
-        JournalEntry e = JournalEntry.findById(key);
-        e.infcode = infcode;
-        e.output = output;
-        e.errMsg = errMsg;
-        e.visitId = visitId;
-        e.settlementId = settlementId;
-        e.lineNos = lineNos;
-        e.answeredAt = clock.instant();
+        JournalEntry.update("infcode = ?1, output = ?2, errMsg = ?3, visitId = ?4, settlementId = ?5, lineNos = ?6,"
+                + " answeredAt = ?7 where key.fixmedinsCode = ?8 and key.msgid = ?9", infcode, output, errMsg, visitId,
+                settlementId, lineNos, clock.instant(), key.fixmedinsCode(), key.msgid());
     }
 
     public Optional<JournalEntry> find(String fixmedinsCode, String msgid) {
@@ -91,8 +95,7 @@ public class JournalRepository {
 
     /** Whether the sign_no was given to this institution today. */
     public boolean signedInToday(String fixmedinsCode, String signNo) {
-        SignIn s = signNo == null ? null : SignIn.findById(signNo);
-        return s != null && s.fixmedinsCode.equals(fixmedinsCode) && s.signDay.equals(LocalDate.now(clock));
+        return signNo != null && signIns.given(fixmedinsCode, signNo, LocalDate.now(clock));
     }
 
     /** The infno of the messages that settle (inpatient, outpatient, pharmacy): 3202 names their msgid. */

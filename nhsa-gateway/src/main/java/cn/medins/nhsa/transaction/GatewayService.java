@@ -139,7 +139,8 @@ public class GatewayService {
         }
         signedIn(e);
         String hash = sha256(EnvelopeReader.canonical(e.input()));
-        JournalRepository.Claimed claimed = claim(e, hash);
+        // two copies of one message at once: the second waits for the first's entry and finds it
+        JournalRepository.Claimed claimed = journal.claim(e.fixmedinsCode(), e.msgid(), e.infno(), hash);
         JournalEntry entry = claimed.entry();
         if (!claimed.created() && (!entry.inputSha256.equals(hash) || !entry.infno.equals(e.infno()))) {
             throw new NhsaRefusal("报文ID msgid " + e.msgid() + " 已用于另一笔交易（" + entry.infno + "），请使用新的 msgid",
@@ -171,18 +172,6 @@ public class GatewayService {
     private void signedIn(Envelope e) {
         if (!journal.signedInToday(e.fixmedinsCode(), e.signNo())) {
             throw new NhsaRefusal("sign_no 无效或不是今日签到，请先签到（9001）", "NOT_SIGNED_IN");
-        }
-    }
-
-    /** The journal's entry of the msgid; two copies of one message at once: the second finds the first's. */
-    private JournalRepository.Claimed claim(Envelope e, String hash) {
-        try {
-            return journal.claim(e.fixmedinsCode(), e.msgid(), e.infno(), hash);
-        } catch (RuntimeException first) {
-            if (!cn.medins.common.problem.UniqueKey.violated(first, "journal_pkey")) {
-                throw first;
-            }
-            return journal.claim(e.fixmedinsCode(), e.msgid(), e.infno(), hash);
         }
     }
 

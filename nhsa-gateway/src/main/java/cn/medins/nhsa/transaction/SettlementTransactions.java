@@ -43,8 +43,9 @@ public class SettlementTransactions {
     JsonNode preview(Call c) {
         ObjectNode d = node(c.input(), "data");
         String visitId = requiredText(d, "input.data.", "mdtrt_id");
-        checkTotal(c, d, visitId);
-        JsonNode s = Suite.call("预结算", () -> reimbursement.preview(c.institution(), visitId, terms(d)));
+        Map<String, Object> terms = terms(d);
+        JsonNode s = sameTotal(terms, () -> Suite.call("预结算", () -> reimbursement.preview(c.institution(), visitId,
+                terms)));
         c.visitId = visitId;
         return SettlementFields.output(s, person(s), c.envelope.msgid(), clock.getZone(), false);
     }
@@ -52,8 +53,9 @@ public class SettlementTransactions {
     JsonNode settle(Call c) {
         ObjectNode d = node(c.input(), "data");
         String visitId = requiredText(d, "input.data.", "mdtrt_id");
-        checkTotal(c, d, visitId);
-        JsonNode s = Suite.call("结算", () -> reimbursement.settle(c.institution(), visitId, c.key(), terms(d)));
+        Map<String, Object> terms = terms(d);
+        JsonNode s = sameTotal(terms, () -> Suite.call("结算", () -> reimbursement.settle(c.institution(), visitId,
+                c.key(), terms)));
         c.visitId = visitId;
         c.settlementId = s.path("settlementId").asLong();
         return SettlementFields.output(s, person(s), c.envelope.msgid(), clock.getZone(), false);
@@ -88,24 +90,35 @@ public class SettlementTransactions {
         }
     }
 
-    /** {@code acct_used_flag} 1: the personal account pays (0 or absent: cash). */
+    /**
+     * {@code acct_used_flag} 1: the personal account pays (0 or absent: cash); a {@code medfee_sumamt} sent
+     * is the total the uploaded lines must make (the HIS and the platform agree on the bill), checked by
+     * reimbursement-service under the settlement's own lock.
+     */
     private static Map<String, Object> terms(ObjectNode d) {
         Map<String, Object> body = new HashMap<>();
         body.put("useAccount", "1".equals(text(d, "acct_used_flag")));
+        BigDecimal sent = Fields.decimal(d, "input.data.", "medfee_sumamt");
+        if (sent != null) {
+            if (sent.signum() < 0 || sent.stripTrailingZeros().scale() > 2) {
+                throw NhsaRefusal.field("input.data.medfee_sumamt", " 应为不小于 0、至多两位小数的金额，收到 "
+                        + sent.toPlainString());
+            }
+            body.put("expectedTotalAmount", sent);
+        }
         return body;
     }
 
-    /** A {@code medfee_sumamt} sent must be the total of the uploaded lines: a HIS and the platform agree on the bill. */
-    private void checkTotal(Call c, ObjectNode d, String visitId) {
-        BigDecimal sent = Fields.decimal(d, "input.data.", "medfee_sumamt");
-        if (sent == null) {
-            return;
-        }
-        BigDecimal uploaded = Suite.call("就诊信息查询", () -> reimbursement.visit(c.institution(), visitId))
-                .path("totalAmount").decimalValue();
-        if (sent.compareTo(uploaded) != 0) {
-            throw new NhsaRefusal("input.data.medfee_sumamt " + sent.toPlainString() + " 与已上传费用明细总额 "
-                    + uploaded.toPlainString() + " 不符，请核对明细（2301/2204）", "TOTAL_MISMATCH");
+    /** The suite's TOTAL_MISMATCH in the HIS's terms: the field it sent, both totals in the detail. */
+    private static JsonNode sameTotal(Map<String, Object> terms, java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (NhsaRefusal r) {
+            if (!Suite.refusedWith(r, "TOTAL_MISMATCH")) {
+                throw r;
+            }
+            throw new NhsaRefusal("input.data.medfee_sumamt " + ((BigDecimal) terms.get("expectedTotalAmount"))
+                    .toPlainString() + " 与已上传费用明细总额不符，请核对明细（2301/2204）：" + r.getMessage(), "TOTAL_MISMATCH");
         }
     }
 
