@@ -140,6 +140,10 @@ class InpatientStayTest {
         assertEquals("310100", settled.getString("output.setldetail[0].fund_pay_type"));
         assertEquals(0, new BigDecimal(suite.getString("poolFundPaid"))
                 .compareTo(new BigDecimal(settled.getString("output.setldetail[0].fund_payamt"))));
+        // 本次可支付限额: the inpatient cap's rest before the stay, the suite's own, at least what the fund paid
+        BigDecimal capLeft = new BigDecimal(settled.getString("output.setldetail[0].crt_payb_lmt_amt"));
+        assertEquals(0, new BigDecimal(suite.getString("poolCapLeft")).compareTo(capLeft));
+        assertTrue(capLeft.compareTo(new BigDecimal(suite.getString("poolFundPaid"))) >= 0, capLeft.toPlainString());
         assertEquals("21", settled.getString("output.setlinfo.med_type"));
         assertEquals("1101", settled.getString("output.setlinfo.psn_type"));
         assertNotNull(settled.getString("output.setlinfo.setl_time"));

@@ -81,23 +81,35 @@ public final class SettlementFields {
         String trace = java.util.stream.StreamSupport.stream(s.path("trace").spliterator(), false)
                 .map(JsonNode::asText).collect(java.util.stream.Collectors.joining("\n"));
         rows.add(row(resident ? NationalCodes.RESIDENT_POOL : NationalCodes.EMPLOYEE_POOL,
-                resident ? "城乡居民基本医疗保险统筹基金" : "职工基本医疗保险统筹基金", s, "poolFundPaid", negate, trace));
+                resident ? "城乡居民基本医疗保险统筹基金" : "职工基本医疗保险统筹基金", s, "poolFundPaid", "poolCapLeft", negate,
+                trace));
         if (decimal(s, "catastrophicPaid").signum() != 0) {
             rows.add(row(resident ? NationalCodes.RESIDENT_CATASTROPHIC : NationalCodes.EMPLOYEE_LARGE_AMOUNT,
-                    resident ? "城乡居民大病保险资金" : "职工大额医疗费用补助基金", s, "catastrophicPaid", negate, null));
+                    resident ? "城乡居民大病保险资金" : "职工大额医疗费用补助基金", s, "catastrophicPaid", "catastrophicCapLeft",
+                    negate, null));
         }
         if (decimal(s, "assistancePaid").signum() != 0) {
-            rows.add(row(NationalCodes.MEDICAL_ASSISTANCE, "医疗救助基金", s, "assistancePaid", negate, null));
+            rows.add(row(NationalCodes.MEDICAL_ASSISTANCE, "医疗救助基金", s, "assistancePaid", null, negate, null));
         }
         return rows;
     }
 
-    private static ObjectNode row(String type, String name, JsonNode s, String field, boolean negate, String trace) {
+    /**
+     * {@code crt_payb_lmt_amt} 本次可支付限额: the yearly cap's rest before the settlement ({@code capLeft}), as it
+     * was, not negated by a cancellation; null where no cap limited the fund (medical assistance among them).
+     */
+    private static ObjectNode row(String type, String name, JsonNode s, String field, String capLeft, boolean negate,
+                                  String trace) {
         ObjectNode r = JSON.objectNode();
         r.put("fund_pay_type", type);
         r.put("fund_pay_type_name", name);
         r.put("inscp_scp_amt", amount(s, "eligibleAmount", negate));
-        r.putNull("crt_payb_lmt_amt");
+        JsonNode left = capLeft == null ? null : s.get(capLeft);
+        if (left == null || left.isNull()) {
+            r.putNull("crt_payb_lmt_amt");
+        } else {
+            r.put("crt_payb_lmt_amt", decimal(s, capLeft));
+        }
         r.put("fund_payamt", amount(s, field, negate));
         r.put("setl_proc_info", trace == null ? "" : trace.length() > 4000 ? trace.substring(0, 4000) : trace);
         return r;

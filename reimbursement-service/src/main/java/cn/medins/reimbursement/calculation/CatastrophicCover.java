@@ -18,7 +18,11 @@ import java.util.function.UnaryOperator;
 final class CatastrophicCover {
 
     /** The burden this settlement adds to the year's base, and what catastrophic insurance pays of it. */
-    record Paid(BigDecimal base, BigDecimal paid) {
+    /** {@code capLeft}: the yearly cap's rest before this bill, where a cap limited the payment (else null). */
+    record Paid(BigDecimal base, BigDecimal paid, BigDecimal capLeft) {
+        Paid(BigDecimal base, BigDecimal paid) {
+            this(base, paid, null);
+        }
     }
 
     private CatastrophicCover() {
@@ -56,7 +60,8 @@ final class CatastrophicCover {
             trace.add("catastrophic pays " + yuan(due) + " (no yearly cap for " + category + ")");
             return new Paid(base, due);
         }
-        return new Paid(base, FundLimits.capped(trace, due, policy.annualCap(), paidBefore, "catastrophic"));
+        return new Paid(base, FundLimits.capped(trace, due, policy.annualCap(), paidBefore, "catastrophic"),
+                FundLimits.left(policy.annualCap(), paidBefore));
     }
 
     /**

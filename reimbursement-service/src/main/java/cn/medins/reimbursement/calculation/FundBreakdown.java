@@ -10,6 +10,8 @@ import java.util.List;
  * {@code personalBurden = total - fundPaidTotal - assistancePaid} (medical assistance, the third payer).
  * {@code used} is what the settlement adds to the yearly accumulators (and a cancellation takes back);
  * {@code chronicUsed} what it adds to its chronic disease's (zero for any other visit).
+ * {@code poolCapLeft} and {@code catastrophicCapLeft}: what was left of the yearly cap that limits the pooled
+ * fund / catastrophic insurance before this bill (本次可支付限额), null where no cap applied.
  */
 public record FundBreakdown(
         BigDecimal totalAmount,
@@ -27,5 +29,7 @@ public record FundBreakdown(
         Accumulators used,
         ChronicUse chronicUsed,
         BigDecimal assistancePaid,
-        AssistancePaid assistance) {
+        AssistancePaid assistance,
+        BigDecimal poolCapLeft,
+        BigDecimal catastrophicCapLeft) {
 }

@@ -47,10 +47,15 @@ final class FundLimits {
         return paid;
     }
 
+    /** What is left of a yearly cap (年度最高支付限额) once {@code usedThisYear} is paid. */
+    static BigDecimal left(BigDecimal annualCap, BigDecimal usedThisYear) {
+        return round(annualCap.subtract(usedThisYear).max(Money.ZERO));
+    }
+
     /** At most what is left of the yearly cap (年度最高支付限额). */
     static BigDecimal capped(List<String> trace, BigDecimal amount, BigDecimal annualCap, BigDecimal usedThisYear,
                              String what) {
-        BigDecimal left = annualCap.subtract(usedThisYear).max(Money.ZERO);
+        BigDecimal left = left(annualCap, usedThisYear);
         if (amount.compareTo(left) <= 0) {
             trace.add(what + " fund pays " + yuan(amount) + " (yearly cap " + yuan(annualCap) + ", "
                     + yuan(left) + " left)");

@@ -52,7 +52,8 @@ public final class SettlementCalculator {
                 + (assisted.category() == null ? "" : " - assistance " + yuan(assisted.total())) + " = " + yuan(burden));
         return new FundBreakdown(scope.total, scope.selfFunded, scope.overLimit, scope.preSelfPay, scope.eligible,
                 fund.deductible, fund.pool, fund.catastrophic, fundTotal, burden, scope.unlisted,
-                Collections.unmodifiableList(trace), fund.used, fund.chronic, assisted.total(), assisted);
+                Collections.unmodifiableList(trace), fund.used, fund.chronic, assisted.total(), assisted, fund.poolCapLeft,
+                fund.catastrophicCapLeft);
     }
 
     /**
@@ -88,13 +89,11 @@ public final class SettlementCalculator {
                          BigDecimal eligible, List<String> unlisted) {
     }
 
+    /** {@code poolCapLeft} / {@code catastrophicCapLeft}: the caps' rests before this bill (null: none applied). */
     private record Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used,
-                        ChronicUse chronic) {
-        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE, ChronicUse.NONE);
-
-        Fund(BigDecimal deductible, BigDecimal pool, BigDecimal catastrophic, Accumulators used) {
-            this(deductible, pool, catastrophic, used, ChronicUse.NONE);
-        }
+                        ChronicUse chronic, BigDecimal poolCapLeft, BigDecimal catastrophicCapLeft) {
+        static final Fund NONE = new Fund(Money.ZERO, Money.ZERO, Money.ZERO, Accumulators.NONE, ChronicUse.NONE,
+                null, null);
     }
 
     /** Splits each line into self-funded, over-limit, pre-self-pay and eligible parts. */
@@ -181,7 +180,8 @@ public final class SettlementCalculator {
         BigDecimal pool = FundLimits.capped(trace, banded, policy.annualCap(), acc.inpatientFundPaid(), "inpatient");
         CatastrophicCover.Paid top = CatastrophicCover.pay(trace, in, assistanceCategory(), this::reduce, eligible.subtract(pool));
         return new Fund(applied, pool, top.paid(),
-                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base(), top.paid(), 1));
+                new Accumulators(pool, Money.ZERO, Money.ZERO, top.base(), top.paid(), 1), ChronicUse.NONE,
+                FundLimits.left(policy.annualCap(), acc.inpatientFundPaid()), top.capLeft());
     }
 
     /**
@@ -242,15 +242,18 @@ public final class SettlementCalculator {
                     + " x " + percent(ratio) + " = " + yuan(paid));
         }
         BigDecimal pool = FundLimits.capped(trace, paid, disease.annualCap(), use.fundPaid(), in.diseaseCode());
+        BigDecimal capLeft = FundLimits.left(disease.annualCap(), use.fundPaid());
         BigDecimal sharedCap = Money.ZERO;
         if (disease.sharesInpatientCap()) {
             pool = FundLimits.capped(trace, pool, in.policy().inpatient().annualCap(),
                     in.accumulators().inpatientFundPaid(), "inpatient (shared yearly cap)");
+            capLeft = capLeft.min(FundLimits.left(in.policy().inpatient().annualCap(),
+                    in.accumulators().inpatientFundPaid()));
             sharedCap = pool;
         }
         CatastrophicCover.Paid top = CatastrophicCover.pay(trace, in, assistanceCategory(), this::reduce, eligible.subtract(pool));
         return new Fund(applied, pool, top.paid(), new Accumulators(sharedCap, Money.ZERO, Money.ZERO, top.base(),
-                top.paid(), 0), new ChronicUse(applied, pool));
+                top.paid(), 0), new ChronicUse(applied, pool), capLeft, top.capLeft());
     }
 
     private Fund outpatient(BigDecimal eligible) {
@@ -265,7 +268,8 @@ public final class SettlementCalculator {
                 + " - yearly deductible left " + yuan(applied) + " = " + yuan(above) + "; " + yuan(above) + " x "
                 + percent(ratio) + " = " + yuan(paid));
         BigDecimal pool = FundLimits.capped(trace, paid, policy.annualCap(), acc.outpatientFundPaid(), "outpatient");
-        return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0));
+        return new Fund(applied, pool, Money.ZERO, new Accumulators(Money.ZERO, applied, pool, Money.ZERO, Money.ZERO, 0),
+                ChronicUse.NONE, FundLimits.left(policy.annualCap(), acc.outpatientFundPaid()), null);
     }
 
     /** Basic-fund ratio: plus the retiree bonus, at most maxRatio, less any remote reduction. */

@@ -2,6 +2,7 @@ package cn.medins.reimbursement.calculation;
 
 import static cn.medins.reimbursement.calculation.ReferencePolicy.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.medins.reimbursement.calculation.SettlementInput.BillLine;
@@ -114,6 +115,8 @@ class SettlementCalculatorTest {
         money("1800", b.catastrophicPaid());
         money("2800", b.fundPaidTotal());
         money("15700", b.personalBurden());
+        money("1000", b.poolCapLeft());           // 本次可支付限额: the cap's rest before this stay
+        money("400000", b.catastrophicCapLeft()); // nothing paid by catastrophic yet this year
     }
 
     @Test
@@ -142,6 +145,8 @@ class SettlementCalculatorTest {
         // 400,000 - 399,900 = 100 left of the yearly cap
         FundBreakdown b = inpatient(3, HOSPITAL_STAY, acc("20000", "0", "0", "596571.43", "399900", 1), false);
         money("100", b.catastrophicPaid());
+        money("100", b.catastrophicCapLeft());
+        money("80000", b.poolCapLeft());          // 100,000 - 20,000
     }
 
     /** A stay at the level-3 hospital once the inpatient cap is used up: the whole eligible amount is burden. */
@@ -231,6 +236,7 @@ class SettlementCalculatorTest {
         money("1000", b.used().inpatientFundPaid());
         money("1000", b.chronicUsed().fundPaid());
         money("4000", b.used().catastrophicBurden());
+        money("1000", b.poolCapLeft());           // the lesser rest: the inpatient cap's 1,000, not the disease's 60,000
     }
 
     @Test
@@ -282,6 +288,8 @@ class SettlementCalculatorTest {
                 List.of(new BillLine("A001", d("1"), d("1000"))), acc("0", "600", "1500", "0", "0", 0), false, null,
                 null, "1.0"));
         money("300", capped.poolFundPaid());      // 550 due, 1,800 - 1,500 = 300 left
+        money("300", capped.poolCapLeft());
+        assertNull(capped.catastrophicCapLeft()); // outpatient pooling has no catastrophic part
     }
 
     @Test
