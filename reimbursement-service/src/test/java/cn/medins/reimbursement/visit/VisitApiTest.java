@@ -169,7 +169,7 @@ class VisitApiTest {
         String key = TestData.key();
         v.settleExpecting("/settlement", wrong, key).statusCode(409).body("code", equalTo("TOTAL_MISMATCH"));
         v.get().body("status", equalTo("OPEN")); // nothing settled, the key not spent
-        v.settleExpecting("/settlement", total, TestData.key()).statusCode(201);
+        v.settleExpecting("/settlement", total, key).statusCode(201);
         v.get().body("status", equalTo("SETTLED"));
     }
 
