@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -24,11 +25,51 @@ public final class DetailFile {
     private DetailFile() {
     }
 
-    /** The file could not be read; the message says why, in Chinese. */
+    /** The file could not be read ({@code line} 0: as a whole, else that line); the message says why, in Chinese. */
     public static final class Unreadable extends Exception {
+        public final int line;
+
         public Unreadable(String message) {
-            super(message);
+            this(message, 0);
         }
+
+        Unreadable(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /**
+     * The settlements of an uploaded file (3202) in the specification's column order: setl_id, mdtrt_id, psn_no,
+     * medfee_sumamt, fund_pay_sumamt, acct_pay (, refd_setl_flag). Foshan's clients write mdtrt_id first: when
+     * the second column names more settlements ({@code isSettlement}) than the first, the two are swapped.
+     */
+    public static List<String[]> settlements(byte[] file, Predicate<String> isSettlement) throws Unreadable {
+        List<String[]> lines = lines(file);
+        int n = 0;
+        for (String[] line : lines) {
+            n++;
+            if (line.length < 6) {
+                throw new Unreadable("明细文件第 " + n + " 行只有 " + line.length + " 列，应有 setl_id、mdtrt_id、psn_no、"
+                        + "medfee_sumamt、fund_pay_sumamt、acct_pay（、refd_setl_flag），以 TAB 分隔", n);
+            }
+            for (int col = 3; col < 6; col++) {
+                if (!line[col].isEmpty() && !line[col].matches("-?\\d+(\\.\\d+)?")) {
+                    throw new Unreadable("明细文件第 " + n + " 行第 " + (col + 1) + " 列应为金额，收到 " + line[col], n);
+                }
+            }
+        }
+        long first = lines.stream().filter(l -> isSettlement.test(l[0])).count();
+        long second = lines.stream().filter(l -> isSettlement.test(l[1])).count();
+        if (second <= first) {
+            return lines;
+        }
+        return lines.stream().map(l -> {
+            String[] swapped = l.clone();
+            swapped[0] = l[1];
+            swapped[1] = l[0];
+            return swapped;
+        }).toList();
     }
 
     /** The lines of the uploaded file, each split at TAB and trimmed; blank lines skipped. */

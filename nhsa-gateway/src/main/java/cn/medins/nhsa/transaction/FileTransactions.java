@@ -95,7 +95,9 @@ public class FileTransactions {
         if (!in.isArray()) {
             throw NhsaRefusal.field(field, " 应为字节数组");
         }
-        bounded(new byte[Math.min(in.size(), MAX_FILE + 1)], field);
+        if (in.size() > MAX_FILE) {
+            throw tooLarge(field);
+        }
         byte[] out = new byte[in.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode b = in.get(i);
@@ -109,8 +111,12 @@ public class FileTransactions {
 
     private static byte[] bounded(byte[] file, String field) {
         if (file.length > MAX_FILE) {
-            throw NhsaRefusal.field(field, " 文件过大（至多 4 MiB）");
+            throw tooLarge(field);
         }
         return file;
+    }
+
+    private static NhsaRefusal tooLarge(String field) {
+        return NhsaRefusal.field(field, " 文件过大（至多 4 MiB）");
     }
 }

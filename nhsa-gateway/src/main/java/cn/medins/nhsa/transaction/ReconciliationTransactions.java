@@ -230,45 +230,14 @@ public class ReconciliationTransactions {
         }
     }
 
-    /**
-     * The uploaded lines in the spec's column order (setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt,
-     * acct_pay, refd_setl_flag); Foshan's clients swap the first two, which is seen when the second column
-     * names the agency's settlements and the first does not.
-     */
+    /** The uploaded file's settlements (DetailFile), a line that cannot be read refused naming it. */
     private static List<String[]> read(ExchangeFile upload, Map<String, AgencyLine> agency) {
-        List<String[]> lines;
         try {
-            lines = DetailFile.lines(upload.content);
+            return DetailFile.settlements(upload.content, agency::containsKey);
         } catch (DetailFile.Unreadable e) {
-            throw NhsaRefusal.field(DATA + "file_qury_no", " 的文件无法读取：" + e.getMessage());
+            throw e.line > 0 ? new NhsaRefusal(e.getMessage(), "VALIDATION_FAILED")
+                    : NhsaRefusal.field(DATA + "file_qury_no", " 的文件无法读取：" + e.getMessage());
         }
-        int n = 0;
-        for (String[] line : lines) {
-            n++;
-            if (line.length < 6) {
-                throw new NhsaRefusal("明细文件第 " + n + " 行只有 " + line.length + " 列，应有 setl_id、mdtrt_id、psn_no、"
-                        + "medfee_sumamt、fund_pay_sumamt、acct_pay（、refd_setl_flag），以 TAB 分隔", "VALIDATION_FAILED");
-            }
-            for (int col = 3; col < 6; col++) {
-                try {
-                    new BigDecimal(line[col].isEmpty() ? "0" : line[col]);
-                } catch (NumberFormatException e) {
-                    throw new NhsaRefusal("明细文件第 " + n + " 行第 " + (col + 1) + " 列应为金额，收到 " + line[col],
-                            "VALIDATION_FAILED");
-                }
-            }
-        }
-        long first = lines.stream().filter(l -> agency.containsKey(l[0])).count();
-        long second = lines.stream().filter(l -> agency.containsKey(l[1])).count();
-        if (second > first) {
-            lines = lines.stream().map(l -> {
-                String[] swapped = l.clone();
-                swapped[0] = l[1];
-                swapped[1] = l[0];
-                return swapped;
-            }).toList();
-        }
-        return lines;
     }
 
     /** setl_optins, or Guangzhou's clr_optins: the insured region compared; none compares all. */

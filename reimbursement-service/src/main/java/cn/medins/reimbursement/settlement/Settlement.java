@@ -82,8 +82,7 @@ public class Settlement extends PanacheEntityBase {
     @Column(name = "deductible_applied", nullable = false) public BigDecimal deductibleApplied;
     @Column(name = "pool_fund_paid", nullable = false) public BigDecimal poolFundPaid;
     @Column(name = "catastrophic_paid", nullable = false) public BigDecimal catastrophicPaid;
-    /** 本次可支付限额: the yearly cap's rest before this settlement, of the pooled fund / the catastrophic insurance. */
-    @Column(name = "pool_cap_left") public BigDecimal poolCapLeft;
+    @Column(name = "pool_cap_left") public BigDecimal poolCapLeft; // 本次可支付限额: the yearly cap's rest before it
     @Column(name = "catastrophic_cap_left") public BigDecimal catastrophicCapLeft;
     @Column(name = "fund_paid_total", nullable = false) public BigDecimal fundPaidTotal;
     @Column(name = "personal_burden", nullable = false) public BigDecimal personalBurden;

@@ -132,6 +132,14 @@ class VisitApiTest {
         v.get().body("lineCount", equalTo(6));
     }
 
+    /** A stay of the person with the usual lines uploaded, discharged: ready to settle. */
+    private static VisitFlow dischargedStay(long person) {
+        VisitFlow v = VisitFlow.stay(person, IN);
+        v.upload(stayLines()).statusCode(200);
+        v.discharge(OUT).statusCode(200);
+        return v;
+    }
+
     private static org.hamcrest.Matcher<Iterable<? super Boolean>> everyItemIs(boolean value) {
         return org.hamcrest.Matchers.not(hasItem(!value));
     }
@@ -156,10 +164,7 @@ class VisitApiTest {
 
     @Test
     void aTotalTheLinesDoNotMakeIsRefusedAndTheSameKeySettlesOnceTheTotalIsRight() {
-        long person = HospitalCounter.employee("0");
-        VisitFlow v = VisitFlow.stay(person, IN);
-        v.upload(stayLines()).statusCode(200);
-        v.discharge(OUT).statusCode(200);
+        VisitFlow v = dischargedStay(HospitalCounter.employee("0"));
         String total = new BigDecimal(v.get().extract().jsonPath().getString("totalAmount")).setScale(2).toPlainString();
         String wrong = new BigDecimal(total).add(new BigDecimal("0.01")).toPlainString();
         v.settleExpecting("/settlement/preview", wrong, TestData.key()).statusCode(409)
@@ -254,9 +259,7 @@ class VisitApiTest {
     @Test
     void aRetryWithTheSameKeyAnswersTheSameSettlementOnce() {
         long person = HospitalCounter.employee("5000");
-        VisitFlow v = VisitFlow.stay(person, IN);
-        v.upload(stayLines()).statusCode(200);
-        v.discharge(OUT).statusCode(200);
+        VisitFlow v = dischargedStay(person);
         String key = TestData.key();
         int first = v.settle(true, key).statusCode(201).extract().path("settlementId");
         v.settle(true, key).statusCode(201).body("settlementId", equalTo(first));
