@@ -12,24 +12,39 @@
 #              use: only use an existing cache; record: always record; off: neither;
 #              train: record the cache by a start without a database and stop (an image's build step).
 # The default JVM settings, measured in docs/performance.md: the client compiler only (most of the
-# speed for a fraction of the compile CPU and code cache), the serial collector and a small heap
-# (one service, a live set of about 23 MiB, little garbage per request, no pause worth a concurrent
-# collector; a fixed 8 MiB young generation, and an old one that a full collection shrinks to 10%
-# above what is live instead of keeping 70% free: once warm, little is promoted, so it rarely
-# grows); two malloc arenas and, on JDK 25, freed native memory handed back to the system. The AOT
-# cache is recorded without JIT profiles: the client compiler never reads them, and they only cost
-# memory.
+# speed for a fraction of the compile CPU and code cache), the serial collector and a heap sized for
+# the largest legitimate requests at once, not for the idle service (a live set of about 23 MiB,
+# little garbage per request; up to 192 MiB when an instance reads its budget of large bodies at
+# once, LARGE_BODIES_IN_FLIGHT: docs/performance.md "Memory for the largest requests"); it starts
+# small and a full collection shrinks it back to 10% above what is live; a fixed 8 MiB young
+# generation; two malloc arenas and, on JDK 25, freed native memory handed back to the system. Out of
+# memory still ends the process (an orchestrator restarts it) because no legitimate request can reach
+# it: every body is bounded before it is read. The AOT cache is recorded without JIT profiles: the
+# client compiler never reads them, and they only cost memory. It belongs to the JVM settings it was
+# recorded with (APP_DIR/app.aot.settings): started with other settings, a service records a new one
+# (AOT=auto) or starts without it (AOT=use), and says so, instead of failing to start.
 set -eu
 APP_DIR=$1
 shift
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx48m -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms24m -Xmx192m -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
 AOT=${AOT:-auto}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 major=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
 cache=${AOT_CACHE:-$APP_DIR/app.aot}
+settings="$major $JAVA_OPTS ${JAVA_OPTS_APPEND:-}"
 jvm_args=""
+case " $settings " in
+  *FlightRecorderOptions*|*StartFlightRecording*)
+    echo "run-java.sh: note: JFR settings in JAVA_OPTS / JAVA_OPTS_APPEND keep the JVM from using the AOT cache (a slower start)" >&2 ;;
+esac
+# a cache recorded with other JVM settings (a heap, a young generation, another JDK) may not load, and
+# the JVM then refuses to start: such a cache is not used
+if [ -f "$cache" ] && [ "$(cat "$cache.settings" 2>/dev/null)" != "$settings" ]; then
+  echo "run-java.sh: the AOT cache $cache was recorded with other JVM settings ($(cat "$cache.settings" 2>/dev/null || echo unknown); now: $settings): not used$( [ "$AOT" = auto ] && echo ', a new one is recorded')" >&2
+  if [ "$AOT" = auto ] && [ -w "$(dirname "$cache")" ]; then rm -f "$cache" "$cache.settings"; else AOT=off; fi
+fi
 if [ "${major:-0}" -ge 25 ]; then
   jvm_args="-XX:TrimNativeHeapInterval=5000"
 fi
@@ -37,11 +52,13 @@ record_args="-XX:AOTCacheOutput=$cache -XX:+UnlockDiagnosticVMOptions -XX:-AOTRe
 if [ "${major:-0}" -ge 25 ] && [ "$AOT" != off ]; then
   if [ "$AOT" = record ]; then
     rm -f "$cache"
+    echo "$settings" >"$cache.settings"
     jvm_args="$jvm_args $record_args"
   elif [ -f "$cache" ] && [ ! "$APP_DIR/quarkus-run.jar" -nt "$cache" ] && [ -z "$(find "$APP_DIR/lib" "$APP_DIR/app" "$APP_DIR/quarkus" -newer "$cache" -type f 2>/dev/null | head -1)" ]; then
     jvm_args="$jvm_args -XX:AOTCache=$cache"
   elif [ "$AOT" = auto ] && [ -w "$(dirname "$cache")" ]; then
     rm -f "$cache"
+    echo "$settings" >"$cache.settings"
     jvm_args="$jvm_args $record_args"
   fi
 fi
@@ -51,6 +68,7 @@ if [ "$AOT" = train ]; then
   # that a container starts from it at once (bin/run trains on real settlements instead)
   [ "${major:-0}" -ge 25 ] || { echo "AOT=train needs JDK 25+"; exit 1; }
   rm -f "$cache"
+  echo "$settings" >"$cache.settings"
   log=$(mktemp)
   # shellcheck disable=SC2086
   "$JAVA" $record_args $JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

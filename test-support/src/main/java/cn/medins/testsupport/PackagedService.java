@@ -31,6 +31,18 @@ public final class PackagedService {
 
     /** Starts {@code ../<module>} with the given extra system properties. */
     public static PackagedService start(String module, Map<String, String> properties) {
+        return start(module, properties, false);
+    }
+
+    /**
+     * Starts {@code ../<module>} as production starts it: through {@code deploy/run-java.sh}, with its JVM
+     * settings (heap, {@code -XX:+ExitOnOutOfMemoryError}), on this JDK, without an AOT cache.
+     */
+    public static PackagedService startAsInProduction(String module, Map<String, String> properties) {
+        return start(module, properties, true);
+    }
+
+    private static PackagedService start(String module, Map<String, String> properties, boolean production) {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(module + " is not built (" + jar + "): run ./mvnw verify from the root, "
@@ -38,8 +50,12 @@ public final class PackagedService {
         }
         PostgresResource.Database db = PostgresResource.localOrConfigured();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + db.url(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(production
+                ? List.of("env", "JAVA=" + java, "AOT=off", "sh", Path.of("..", "deploy", "run-java.sh").toString(),
+                        jar.getParent().toString())
+                : List.of(java));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + db.url(),
                 "-Dquarkus.datasource.username=" + db.user(), "-Dquarkus.datasource.password=" + db.password()));
         TestKeys.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (!properties.containsKey("medins.clock.start")) {
@@ -49,7 +65,9 @@ public final class PackagedService {
             command.add("-Dquarkus.shutdown.delay=0s"); // the tests that stop a service want it gone at once
         }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", jar.toString()));
+        if (!production) {
+            command.addAll(List.of("-jar", jar.toString())); // run-java.sh adds its own
+        }
         PackagedService service = new PackagedService(module, List.copyOf(command), "http://127.0.0.1:" + port);
         service.launch();
         return service;

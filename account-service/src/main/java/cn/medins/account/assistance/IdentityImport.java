@@ -3,16 +3,10 @@ package cn.medins.account.assistance;
 import cn.medins.account.enrollment.Person;
 import cn.medins.account.enrollment.ResidentIdNumber;
 import cn.medins.common.lock.HoldsWriterSlot;
-import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,7 +24,8 @@ import java.util.Optional;
  * row is rejected with its number and reason, the good ones are kept), so nothing it does can fail
  * the transaction. A row that matches an identity already stored (same person, category and start)
  * changes nothing, or moves its end when the list moved it: the same file imported twice imports
- * nothing new. The persons the file names are locked in id order, as a registration locks one.
+ * nothing new. The persons the file names are locked in id order, as a registration locks one. The file
+ * is read twice as a stream (the ID numbers to lock, then the rows a chunk at a time), never held as rows.
  */
 @ApplicationScoped
 public class IdentityImport {
@@ -59,19 +54,50 @@ public class IdentityImport {
     @HoldsWriterSlot
     @Transactional
     public Outcome run(byte[] file, IdentitySource source) {
-        List<IdentityCsv.Row> rows = IdentityCsv.read(utf8(file));
+        List<String> numbers = new ArrayList<>();
+        IdentityCsv.forEachRow(file, row -> {
+            if (!row.cells().isEmpty()) {
+                numbers.add(row.cells().get(0));
+            }
+        });
         AssistanceImport record = new AssistanceImport();
         record.fileSha256 = sha256(file);
         record.source = source;
         record.importedBy = caller.subject();
         record.importedAt = clock.instant();
         record.persist();
-        Map<String, Person> persons = lockPersons(rows);
+        // stored with no counts now (its id names the identities); counted apart, stored whole at the end
+        AssistanceImport.getEntityManager().flush();
+        AssistanceImport.getEntityManager().detach(record);
+        lockPersons(numbers);
+        List<Rejected> rejected = new ArrayList<>();
+        List<IdentityCsv.Row> chunk = new ArrayList<>();
+        IdentityCsv.forEachRow(file, row -> {
+            record.rows++;
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                decide(chunk, source, record, rejected);
+            }
+        });
+        decide(chunk, source, record, rejected);
+        record.rejected = rejected.size();
+        return new Outcome(AssistanceImport.getEntityManager().merge(record), rejected);
+    }
+
+    /**
+     * Decides a chunk of rows against what is stored, then writes it and lets it go, so that a list of
+     * 100,000 rows holds no more than a chunk's persons and identities at once; an identity stored by an
+     * earlier chunk is read back for the next.
+     */
+    private void decide(List<IdentityCsv.Row> chunk, IdentitySource source, AssistanceImport record,
+                        List<Rejected> rejected) {
+        Map<String, Person> persons = new HashMap<>();
+        Person.<Person>list("idNumber in ?1", chunk.stream().filter(r -> !r.cells().isEmpty())
+                .map(r -> r.cells().get(0)).distinct().toList()).forEach(p -> persons.put(p.idNumber, p));
         Map<Long, List<AssistanceIdentity>> held = new HashMap<>();
         AssistanceIdentity.ofPersons(persons.values().stream().map(p -> p.id).toList())
                 .forEach(i -> held.computeIfAbsent(i.personId, k -> new ArrayList<>()).add(i));
-        List<Rejected> rejected = new ArrayList<>();
-        for (IdentityCsv.Row row : rows) {
+        for (IdentityCsv.Row row : chunk) {
             String problem = row.unreadable();
             if (problem == null) {
                 problem = decide(row, source, persons, held, record);
@@ -80,9 +106,9 @@ public class IdentityImport {
                 rejected.add(new Rejected(row.number(), problem));
             }
         }
-        record.rows = rows.size();
-        record.rejected = rejected.size();
-        return new Outcome(record, rejected);
+        chunk.clear();
+        Person.getEntityManager().flush();
+        Person.getEntityManager().clear();
     }
 
     /** Imports, updates or keeps the row's identity; a reason when the row is rejected, else null. */
@@ -154,32 +180,23 @@ public class IdentityImport {
         }
     }
 
-    /** The persons the rows name, by ID number, locked in id order (the order every writer locks in). */
-    private static Map<String, Person> lockPersons(List<IdentityCsv.Row> rows) {
-        List<String> numbers = rows.stream().filter(r -> !r.cells().isEmpty()).map(r -> r.cells().get(0))
-                .distinct().toList();
+    /**
+     * The persons the rows name locked in id order (the order every writer locks in), before any is
+     * changed; only their ids are read here, a chunk's persons are read when it is decided.
+     */
+    private static void lockPersons(List<String> numbers) {
+        List<String> distinct = numbers.stream().distinct().toList();
         List<Long> ids = new ArrayList<>();
-        for (int from = 0; from < numbers.size(); from += CHUNK) {
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
             ids.addAll(Person.getEntityManager().createQuery("select p.id from Person p where p.idNumber in ?1",
-                    Long.class).setParameter(1, numbers.subList(from, Math.min(numbers.size(), from + CHUNK)))
+                    Long.class).setParameter(1, distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
                     .getResultList());
         }
         ids.sort(null);
-        Map<String, Person> byNumber = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            Person.<Person>find("id in ?1 order by id", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(p -> byNumber.put(p.idNumber, p));
-        }
-        return byNumber;
-    }
-
-    /** The file as text: UTF-8, refused when it is not (a GBK export, say) rather than read wrong. */
-    private static String utf8(byte[] file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "is not UTF-8 text (save the list as CSV UTF-8)");
+            Person.getEntityManager().createNativeQuery("select id from {h-schema}person where id = any(?1) order by id "
+                    + "for update").setParameter(1, ids.subList(from, Math.min(ids.size(), from + CHUNK))
+                    .toArray(Long[]::new)).getResultList();
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.medins.account.assistance;
 
+import cn.medins.common.input.BodyLimit;
 import cn.medins.common.idempotency.IdempotentRequests;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Roles;
@@ -76,6 +77,7 @@ public class IdentityImportResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (header, body), IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @BodyLimit(bytes = IdentityCsv.MAX_BYTES, holds = "a list of at most 100,000 rows")
     public Response importIdentities(@NotNull byte[] file,
                                      @RestQuery String source) {
         IdentitySource from = source(source);

@@ -34,6 +34,18 @@ public interface MedinsConfig {
 
     Drain drain();
 
+    Limits limits();
+
+    interface Limits {
+        /**
+         * How many bytes of large bodies (over 1 MiB, or of unknown length) an instance reads at once (env
+         * {@code LARGE_BODIES_IN_FLIGHT}): the heap is sized for this many, whatever the concurrency; a
+         * large body that finds no room within a second is a 503 SERVER_BUSY with Retry-After.
+         */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize largeBodiesInFlight();
+    }
+
     interface Clock {
         /**
          * When set (env {@code MEDINS_CLOCK_START}, an ISO instant), the business clock starts at this

@@ -1,6 +1,7 @@
 package cn.medins.common.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,10 +27,16 @@ import java.util.function.Function;
  * ({@code 26.9} for an id), text holding a NUL character (PostgreSQL cannot store it), a date or a
  * month given other than as its ISO text ({@code "date": -1} would otherwise be read as a day count)
  * and a field the request does not have ({@code quarkus.jackson.fail-on-unknown-properties}) are all
- * refused.
+ * refused. Nesting, text length and the length of a list with a {@code @Size(max)} are bounded while
+ * the body is read ({@link BoundedLists}), so that no body becomes more objects than its operation takes.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** How deep a body may nest objects and lists: far deeper than any request (a policy document nests a few levels). */
+    public static final int MAX_DEPTH = 32;
+    /** The longest text value a body may hold, in characters. */
+    public static final int MAX_TEXT = 1_000_000;
 
     /** After Quarkus's own customizers, so that these date readers replace the Java time module's. */
     @Override
@@ -40,6 +47,11 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // bounds before objects: no request of the suite nests deeper than a few levels or holds a text
+        // of a million characters, and a list with a @Size(max) is refused at its first item too many
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(MAX_TEXT).build());
+        mapper.registerModule(new SimpleModule("bounded-lists").setDeserializerModifier(new BoundedLists()));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         // an enum only by its name: 2 for personType would silently be the third constant (FLEXIBLE)
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -15,6 +15,14 @@ import java.util.List;
  */
 public final class Fields {
 
+    /** Fee lines in one message (2301 / 2204): a HIS sends 50 at a time; 5,000 is a long stay's day at once. */
+    public static final int MAX_LINES = 5_000;
+    /**
+     * An amount, price or quantity as the interface writes them (数值型 16,2 to 16,6): digits, a point, up
+     * to six decimals, no exponent. Checked on the text, so that no {@code 1E-999999999} reaches arithmetic.
+     */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d{1,16}(\\.\\d{0,6})?");
+
     private Fields() {
     }
 
@@ -81,7 +89,7 @@ public final class Fields {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw NhsaRefusal.field(path + field, " 应为数字编号，收到 " + s);
+            throw NhsaRefusal.field(path + field, " 应为数字编号，收到 " + abbreviate(s));
         }
     }
 
@@ -91,11 +99,15 @@ public final class Fields {
         if (s == null) {
             return null;
         }
-        try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw NhsaRefusal.field(path + field, " 应为数值，收到 " + s);
+        if (!DECIMAL.matcher(s).matches()) {
+            throw NhsaRefusal.field(path + field, " 应为数值（至多 16 位整数、6 位小数，不用指数），收到 " + abbreviate(s));
         }
+        return new BigDecimal(s);
+    }
+
+    /** A value as a refusal quotes it: at most 40 characters, so that no refusal is longer than its cause. */
+    public static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
     public static BigDecimal requiredDecimal(ObjectNode node, String path, String field) {
@@ -120,7 +132,7 @@ public final class Fields {
             return LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
                     Integer.parseInt(digits.substring(6, 8)));
         } catch (RuntimeException e) {
-            throw NhsaRefusal.field(path + field, " 应为日期（yyyy-MM-dd 或 yyyy-MM-dd HH:mm:ss），收到 " + s);
+            throw NhsaRefusal.field(path + field, " 应为日期（yyyy-MM-dd 或 yyyy-MM-dd HH:mm:ss），收到 " + abbreviate(s));
         }
     }
 

@@ -1,9 +1,13 @@
 package cn.medins.nhsa.exchange;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +23,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class DetailFile {
 
-    /** A zip may not unpack to more than this: 64 MiB holds a million settlements. */
+    /** A zip may not unpack to more than this: {@link #MAX_ROWS} lines of the longest length. */
     static final int MAX_TEXT = 64 << 20;
+    /** Settlements in one file: a large hospital's month; a longer period is reconciled in parts. */
+    public static final int MAX_ROWS = 100_000;
+    /** The longest line: seven fields of at most 30 characters and their separators, many times over. */
+    static final int MAX_LINE = 1_024;
 
     private DetailFile() {
     }
@@ -54,8 +62,9 @@ public final class DetailFile {
                         + "medfee_sumamt、fund_pay_sumamt、acct_pay（、refd_setl_flag），以 TAB 分隔", n);
             }
             for (int col = 3; col < 6; col++) {
-                if (!line[col].isEmpty() && !line[col].matches("-?\\d+(\\.\\d+)?")) {
-                    throw new Unreadable("明细文件第 " + n + " 行第 " + (col + 1) + " 列应为金额，收到 " + line[col], n);
+                if (!line[col].isEmpty() && !line[col].matches("-?\\d{1,16}(\\.\\d{1,2})?")) {
+                    throw new Unreadable("明细文件第 " + n + " 行第 " + (col + 1) + " 列应为金额（至多 16 位整数、2 位小数），收到 "
+                            + cn.medins.nhsa.envelope.Fields.abbreviate(line[col]), n);
                 }
             }
         }
@@ -72,24 +81,48 @@ public final class DetailFile {
         }).toList();
     }
 
-    /** The lines of the uploaded file, each split at TAB and trimmed; blank lines skipped. */
+    /**
+     * The lines of the uploaded file, each split at TAB and trimmed; blank lines skipped. Read as a stream, a
+     * line at a time: at most {@link #MAX_ROWS} settlements of at most {@link #MAX_LINE} characters, from at
+     * most {@link #MAX_TEXT} unzipped, so that neither a long file nor a small zip of much text is ever held.
+     */
     public static List<String[]> lines(byte[] file) throws Unreadable {
-        String text = new String(unzip(file), StandardCharsets.UTF_8);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
         List<String[]> lines = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            if (line.isBlank()) {
-                continue;
+        try (Reader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+            StringBuilder line = new StringBuilder();
+            int number = 1;
+            for (int ch = in.read(); ; ch = in.read()) {
+                if (ch == '\n' || ch < 0) {
+                    add(lines, line, number++);
+                    line.setLength(0);
+                    if (ch < 0) {
+                        return lines;
+                    }
+                } else if (line.length() == MAX_LINE) {
+                    throw new Unreadable("明细文件第 " + number + " 行超过 " + MAX_LINE + " 字符", number);
+                } else if (ch != '\uFEFF' || number > 1 || !line.isEmpty()) {
+                    line.append((char) ch);
+                }
             }
-            String[] fields = line.split("\t", -1);
-            for (int i = 0; i < fields.length; i++) {
-                fields[i] = fields[i].trim();
-            }
-            lines.add(fields);
+        } catch (Inflated.TooLarge e) {
+            throw new Unreadable("明细文件解压后超过 " + (MAX_TEXT >> 20) + " MiB");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Unreadable("明细文件不是有效的 zip 压缩文件：" + e.getMessage());
         }
-        return lines;
+    }
+
+    private static void add(List<String[]> lines, CharSequence line, int number) throws Unreadable {
+        if (line.toString().isBlank()) {
+            return;
+        }
+        if (lines.size() == MAX_ROWS) {
+            throw new Unreadable("明细文件超过 " + MAX_ROWS + " 笔结算：请按更短的对账期分次对账", number);
+        }
+        String[] fields = line.toString().split("\t", -1);
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = fields[i].trim();
+        }
+        lines.add(fields);
     }
 
     /** A zip of one text file {@code entry} holding these lines, TAB-separated. */
@@ -109,28 +142,54 @@ public final class DetailFile {
         return out.toByteArray();
     }
 
-    /** The first file of a zip, or the bytes themselves when they are not a zip. */
-    static byte[] unzip(byte[] file) throws Unreadable {
+    /** The first file of a zip, or the bytes themselves when they are not a zip, as a bounded stream. */
+    static InputStream open(byte[] file) throws IOException, Unreadable {
         if (file.length < 4 || file[0] != 'P' || file[1] != 'K') {
-            return file;
+            return new ByteArrayInputStream(file);
         }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (!e.isDirectory()) {
-                    return bounded(zip);
-                }
+        ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file), StandardCharsets.UTF_8);
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            if (!e.isDirectory()) {
+                return new Inflated(zip);
             }
-            throw new Unreadable("压缩文件中没有明细文件");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Unreadable("明细文件不是有效的 zip 压缩文件：" + e.getMessage());
         }
+        throw new Unreadable("压缩文件中没有明细文件");
     }
 
-    private static byte[] bounded(InputStream in) throws IOException, Unreadable {
-        byte[] text = in.readNBytes(MAX_TEXT + 1);
-        if (text.length > MAX_TEXT) {
-            throw new Unreadable("明细文件解压后超过 64 MiB");
+    /** A zip entry read through a counter: past {@link #MAX_TEXT} it stops, however well it compressed. */
+    private static final class Inflated extends FilterInputStream {
+
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("over " + MAX_TEXT);
+            }
         }
-        return text;
+
+        private long read;
+
+        Inflated(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > MAX_TEXT) {
+                throw new TooLarge();
+            }
+        }
     }
 }

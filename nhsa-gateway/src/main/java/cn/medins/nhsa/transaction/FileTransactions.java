@@ -5,6 +5,7 @@ import static cn.medins.nhsa.envelope.Fields.requiredText;
 import static cn.medins.nhsa.envelope.Fields.text;
 
 import cn.medins.nhsa.envelope.Download;
+import cn.medins.nhsa.envelope.EnvelopeReader;
 import cn.medins.nhsa.envelope.NhsaRefusal;
 import cn.medins.nhsa.exchange.ExchangeFile;
 import cn.medins.nhsa.exchange.ExchangeFileRepository;
@@ -20,13 +21,12 @@ import java.util.Base64;
 /**
  * 9101 文件上传 / 9102 文件下载: an institution's file stored under a 文件查询号, and a file given back by
  * it. The bytes come as the clients send them: a JSON array of byte values (signed, as Java and C# bytes, or
- * 0-255), or a Base64 string.
+ * 0-255, read into bytes as the message is read), or a Base64 string.
  */
 @ApplicationScoped
 public class FileTransactions {
 
-    /** A zipped detail file of 4 MiB holds some 200,000 settlements; its JSON array is some 16 MB. */
-    static final int MAX_FILE = 4 << 20;
+    static final int MAX_FILE = EnvelopeReader.MAX_FILE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
@@ -92,21 +92,10 @@ public class FileTransactions {
                 throw NhsaRefusal.field(field, " 应为字节数组或 Base64 文本");
             }
         }
-        if (!in.isArray()) {
-            throw NhsaRefusal.field(field, " 应为字节数组");
+        if (in.isBinary()) { // a list of byte values, read into bytes with the message (EnvelopeReader)
+            return bounded(((com.fasterxml.jackson.databind.node.BinaryNode) in).binaryValue(), field);
         }
-        if (in.size() > MAX_FILE) {
-            throw tooLarge(field);
-        }
-        byte[] out = new byte[in.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode b = in.get(i);
-            if (!b.canConvertToInt() || !b.isIntegralNumber() || b.asInt() < -128 || b.asInt() > 255) {
-                throw NhsaRefusal.field(field + "[" + i + "]", " 应为 -128 到 255 的整数，收到 " + b);
-            }
-            out[i] = (byte) b.asInt();
-        }
-        return out;
+        throw NhsaRefusal.field(field, " 应为字节数组或 Base64 文本");
     }
 
     private static byte[] bounded(byte[] file, String field) {

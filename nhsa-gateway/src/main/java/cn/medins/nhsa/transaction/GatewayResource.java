@@ -1,11 +1,16 @@
 package cn.medins.nhsa.transaction;
 
+import cn.medins.common.input.BodyLimit;
+import cn.medins.common.input.BodyTooLargeException;
 import cn.medins.common.security.Roles;
+import cn.medins.nhsa.envelope.EnvelopeReader;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import cn.medins.nhsa.envelope.Answer;
 import cn.medins.nhsa.envelope.Download;
 import cn.medins.nhsa.envelope.Reply;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,8 +47,9 @@ public class GatewayResource {
                 @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING,
                         format = "binary"))})
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
+    @BodyLimit(bytes = EnvelopeReader.MAX_BYTES, holds = "an envelope; a 9101 file of 4 MiB as a list of byte values")
     public Response callService(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "the envelope (通用报文)"))) String body) {
+            schema = @Schema(type = SchemaType.OBJECT, description = "the envelope (通用报文)"))) InputStream body) {
         Reply reply = gateway.call(body);
         if (reply instanceof Download file) {
             return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
@@ -51,6 +57,12 @@ public class GatewayResource {
                     .build();
         }
         return Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** An envelope longer than it may be, refused before it is read: answered as an envelope all the same. */
+    @ServerExceptionMapper
+    public Response tooLarge(BodyTooLargeException e) {
+        return Response.ok(gateway.refused(EnvelopeReader.tooLarge()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The file's name in a header: ASCII, without quotes or separators (a Chinese name becomes underscores). */

@@ -18,13 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,7 +97,7 @@ public class GatewayService {
     }
 
     /** The answer to a message body, whatever it holds: never an exception; 9102's is the file itself. */
-    public Reply call(String body) {
+    public Reply call(java.io.InputStream body) {
         String received = STAMP.format(clock.instant().atZone(clock.getZone()));
         try {
             Envelope e = EnvelopeReader.read(body);
@@ -111,11 +107,18 @@ public class GatewayService {
             return answer(received, handle(e));
         } catch (NhsaRefusal r) {
             return refusal(received, r);
+        } catch (cn.medins.common.input.BodyTooLargeException e) {
+            return refusal(received, EnvelopeReader.tooLarge());
         } catch (RuntimeException e) {
             // the journal's database, or a fault of ours: an answer all the same, and a retry does no harm
             LOG.error("nhsa-gateway could not answer a message", e);
             return refusal(received, new NhsaRefusal("医保服务暂不可用，请稍后用原报文重试", "UNAVAILABLE", true));
         }
+    }
+
+    /** The answer to a message refused before it was read (too long). */
+    public Answer refused(NhsaRefusal r) {
+        return refusal(STAMP.format(clock.instant().atZone(clock.getZone())), r);
     }
 
     /** 9102 文件下载: a read, not journalled (the same msgid downloads again); a refusal is an envelope. */
@@ -138,7 +141,7 @@ public class GatewayService {
             throw new NhsaRefusal("不支持的交易编号 infno " + e.infno() + "（README 的交易表列出支持的交易）", "UNKNOWN_INFNO");
         }
         signedIn(e);
-        String hash = sha256(EnvelopeReader.canonical(e.input()));
+        String hash = EnvelopeReader.fingerprint(e.input());
         // two copies of one message at once: the second waits for the first's entry and finds it
         JournalRepository.Claimed claimed = journal.claim(e.fixmedinsCode(), e.msgid(), e.infno(), hash);
         JournalEntry entry = claimed.entry();
@@ -237,14 +240,6 @@ public class GatewayService {
         try {
             return json == null ? null : EnvelopeReader.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

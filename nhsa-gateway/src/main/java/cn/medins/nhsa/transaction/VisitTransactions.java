@@ -108,6 +108,10 @@ public class VisitTransactions {
         if (details.isEmpty()) {
             throw NhsaRefusal.field("input.feedetail", " 不能为空");
         }
+        if (details.size() > Fields.MAX_LINES) {
+            throw new NhsaRefusal("input.feedetail 有 " + details.size() + " 条，每次至多 " + Fields.MAX_LINES
+                    + " 条：请分批上传（同一就诊可多次 2301）", "LIMIT_EXCEEDED");
+        }
         String visitId = requiredText(details.get(0), "input.feedetail[0].", "mdtrt_id");
         List<Map<String, Object>> lines = new ArrayList<>();
         Map<String, ObjectNode> byNo = new LinkedHashMap<>();

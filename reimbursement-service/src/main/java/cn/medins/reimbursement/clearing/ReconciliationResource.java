@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.clearing;
 
+import cn.medins.common.input.BodyLimit;
 import cn.medins.common.money.NonNegativeAmount;
 import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Caller;
@@ -115,6 +116,7 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: another institution's day")
     @RolesAllowed({Roles.AGENCY, Roles.INSTITUTION})
+    @BodyLimit(bytes = 16 << 20, holds = "a day of at most 100,000 settlements")
     public ReconciliationService.DetailResult details(@Valid @NotNull DayDetails body) {
         caller.requireInstitution(body.institutionCode());
         return reconciliation.details(body.institutionCode(), body.date(), body.settlements().stream()

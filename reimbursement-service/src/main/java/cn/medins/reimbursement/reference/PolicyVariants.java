@@ -107,6 +107,9 @@ public class PolicyVariants {
         List<Violation> problems = new ArrayList<>();
         validator.validate(document).forEach(v -> problems.add(new Violation(prefix + ProblemMappers.field(v),
                 v.getMessage())));
+        if (!problems.isEmpty()) {
+            return problems; // the checks below read every section: a section a variant set to null is named above
+        }
         for (String problem : document.problems()) {
             int colon = problem.indexOf(':');
             problems.add(new Violation(prefix + problem.substring(0, colon), problem.substring(colon + 2)));

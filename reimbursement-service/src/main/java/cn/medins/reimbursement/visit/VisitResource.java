@@ -1,5 +1,6 @@
 package cn.medins.reimbursement.visit;
 
+import cn.medins.common.input.BodyLimit;
 import cn.medins.common.idempotency.IdempotentRequests;
 import cn.medins.common.paging.Cursor;
 import cn.medins.common.paging.Page;
@@ -84,6 +85,7 @@ public class VisitResource {
         return visits.response(readable(institutionCode, visitId));
     }
 
+    @BodyLimit(bytes = 2 << 20, holds = "a batch of at most 1,000 fee lines")
     @POST
     @Path(VISIT + "/fee-lines")
     @Operation(summary = "Upload fee details (费用明细上传)", description = "1 to 1,000 lines, each keyed by the "

@@ -200,6 +200,14 @@ class RegionalRulesApiTest {
         given().contentType(ContentType.JSON).body(policy).put("/policies/150485/310/2026").then().statusCode(400)
                 .body("violations.field", hasItem("variants[0].set.outpatient.annualDeductable"));
 
+        // a variant that removes a whole section (null) is named, not a 500
+        Map<String, Object> noOutpatient = new HashMap<>();
+        noOutpatient.put("outpatient", null);
+        policy.put("variants", List.of(Map.of("when", Map.of(), "set", noOutpatient)));
+        given().contentType(ContentType.JSON).body(policy).put("/policies/150485/310/2026").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations.field", hasItem("variants[0].set.outpatient"));
+
         // each variant alone is valid, and so are all three in order; retirees over 65 would get 0 and 2
         // together: the single factor back beside the list, which settlement must never meet
         Map<String, Object> toList = new HashMap<>();
