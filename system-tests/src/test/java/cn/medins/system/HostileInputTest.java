@@ -3,6 +3,7 @@ package cn.medins.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.medins.testsupport.BadInputWalk;
 import cn.medins.testsupport.PackagedService;
 import cn.medins.testsupport.TestDefaultsCallback;
 import cn.medins.testsupport.TestKeys;
@@ -49,13 +50,34 @@ class HostileInputTest {
                 "quarkus.rest-client.reimbursement-service.url", reimbursement.url()));
     }
 
+    /** What each service holds after all this, for docs/performance.md: resident now and at its peak (Linux). */
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        for (PackagedService s : new PackagedService[] {accounts, reimbursement, gateway}) {
+            if (s == null) {
+                continue;
+            }
+            java.nio.file.Path status = java.nio.file.Path.of("/proc", String.valueOf(s.pid()), "status");
+            if (java.nio.file.Files.exists(status)) {
+                System.out.println("HostileInputTest memory " + s.url() + ": " + java.nio.file.Files.readAllLines(status)
+                        .stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                        .map(l -> l.replaceAll("\\s+", " ")).toList());
+            }
+        }
         for (PackagedService s : new PackagedService[] {gateway, reimbursement, accounts}) {
             if (s != null) {
                 s.stop();
             }
         }
+    }
+
+    /** The bad-input walk (every operation: wrong types, exponents, 900-deep nesting, 415s, 413s) at production settings. */
+    @Test
+    void theBadInputWalkHoldsAgainstTheServicesAsProductionStartsThem() throws Exception {
+        BadInputWalk.assertHolds(URI.create(accounts.url()).toURL());
+        BadInputWalk.assertHolds(URI.create(reimbursement.url()).toURL());
+        assertAlive(accounts);
+        assertAlive(reimbursement);
     }
 
     @Test

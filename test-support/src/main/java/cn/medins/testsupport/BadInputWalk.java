@@ -1,5 +1,7 @@
 package cn.medins.testsupport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,8 +24,11 @@ import java.util.UUID;
  * and query parameters of the wrong kind (text, fractions, negatives, huge numbers, NUL, very long),
  * and bodies built from the operation's schema with one field at a time replaced by a wrong type,
  * null, NUL text, a huge or fractional number, a very long text, plus duplicate keys, an empty
- * object, an array and broken JSON. Every answer must be below 500 (a 503 naming a downstream
- * service or the database is an honest answer and allowed) and every refusal a problem document.
+ * object, an array, broken JSON, exponent amounts ({@code 1E-999999999}) and nesting 900 deep. Every
+ * answer must be below 500 (a 503 naming a downstream service or the database is an honest answer and
+ * allowed) and every refusal a problem document. Every body the operation reads is also sent without a
+ * Content-Type and as UTF-16 JSON (a 415 problem each), and one byte over the operation's
+ * {@code x-max-body-bytes}, with its length declared and chunked (a 413 problem each).
  */
 public final class BadInputWalk {
 
@@ -94,10 +99,60 @@ public final class BadInputWalk {
                     for (String body : mutations(example(schema, document, 0))) {
                         sent += check(problems, statuses, method, url, body);
                     }
+                    sent += expect(problems, statuses, 415, method, url, validBody.getBytes(UTF_8), null, false);
+                    sent += expect(problems, statuses, 415, method, url, validBody.getBytes(UTF_8),
+                            "application/json; charset=utf-16", false);
                 }
+                sent += overLimit(problems, statuses, method, url, op.getValue());
             }
         }
         return new Result(sent, problems, statuses);
+    }
+
+    /**
+     * A body one byte over the operation's {@code x-max-body-bytes}, once with its length declared and once
+     * chunked (no length: cut off while read): each must be a 413 problem.
+     */
+    private static int overLimit(List<String> problems, Map<Integer, Integer> statuses, String method, String url,
+                                 JsonNode operation) {
+        long limit = operation.path("x-max-body-bytes").asLong(0);
+        if (limit <= 0) {
+            return 0;
+        }
+        String type = operation.path("requestBody").path("content").fieldNames().next();
+        byte[] body = new byte[(int) limit + 1];
+        java.util.Arrays.fill(body, (byte) 'y');
+        System.arraycopy("{\"x\":\"".getBytes(UTF_8), 0, body, 0, 6);
+        return expect(problems, statuses, 413, method, url, body, type, false)
+                + expect(problems, statuses, 413, method, url, body, type, true);
+    }
+
+    /** One request that must get {@code status} as a problem document. */
+    private static int expect(List<String> problems, Map<Integer, Integer> statuses, int status, String method,
+                              String url, byte[] body, String type, boolean chunked) {
+        String what = method + " " + abbreviate(url) + " (" + body.length + " bytes" + (chunked ? ", chunked" : "")
+                + ", Content-Type " + type + ")";
+        HttpResponse<String> r;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + TestKeys.agency())
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .method(method, chunked ? HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body)) : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            problems.add(what + ": no answer (" + e + ")");
+            return 1;
+        }
+        statuses.merge(r.statusCode(), 1, Integer::sum);
+        if (r.statusCode() != status || !r.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json")) {
+            problems.add(what + " -> " + r.statusCode() + " (expected a " + status + " problem) " + abbreviate(r.body()));
+        }
+        return 1;
     }
 
     private static int check(List<String> problems, Map<Integer, Integer> statuses, String method, String url,
@@ -143,13 +198,16 @@ public final class BadInputWalk {
         bodies.add("{\"a\":");
         bodies.add("null");
         bodies.add("\"" + "x".repeat(10_000) + "\"");
+        bodies.add("{\"a\":" + "[".repeat(900) + "]".repeat(900) + "}");
         return bodies;
     }
 
     private static List<JsonNode> wrongValues(JsonNode value) {
         List<JsonNode> wrong = new ArrayList<>(List.of(NODES.nullNode(), NODES.textNode("a\u0000b"),
                 NODES.numberNode(new java.math.BigDecimal("1e308")), NODES.numberNode(26.9), NODES.numberNode(-1),
-                NODES.booleanNode(true), NODES.textNode("x".repeat(5_000)), NODES.objectNode(), NODES.arrayNode()));
+                NODES.booleanNode(true), NODES.textNode("x".repeat(5_000)), NODES.objectNode(), NODES.arrayNode(),
+                NODES.numberNode(new java.math.BigDecimal("1E-999999999")),
+                NODES.numberNode(new java.math.BigDecimal("1E+99999999")), NODES.textNode("1E-999999999")));
         if (value != null && value.isTextual()) {
             wrong.add(NODES.numberNode(310));
             wrong.add(NODES.textNode(""));

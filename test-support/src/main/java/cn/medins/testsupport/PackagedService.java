@@ -98,6 +98,11 @@ public final class PackagedService {
         return url;
     }
 
+    /** The process's id (run-java.sh execs the JVM, so this is the JVM's). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** What the process wrote, every run since it was first started (a restart writes a new log). */
     public String output() throws IOException {
         StringBuilder all = new StringBuilder();

@@ -101,10 +101,10 @@ public class RequestBodies {
 
     /** A 415 when the body's type is missing, not one the operation reads, or in another charset than UTF-8. */
     static Optional<Response> unsupportedType(String contentType, Method method) {
-        String[] reads = consumes(method);
-        if (reads.length == 1 && MediaType.WILDCARD.equals(reads[0])) {
+        if (readsAnyType(method)) {
             return Optional.empty();
         }
+        String[] reads = consumes(method);
         String expected = String.join(" or ", reads);
         if (contentType == null || contentType.isBlank()) {
             return Optional.of(unsupported("The body has no Content-Type; this operation reads " + expected + "."));
@@ -132,6 +132,12 @@ public class RequestBodies {
             return Optional.of(unsupported("The body is declared in " + charset + "; this operation reads UTF-8 only."));
         }
         return Optional.empty();
+    }
+
+    /** Whether the operation reads a body of any type (it answers a wrong one itself). */
+    public static boolean readsAnyType(Method method) {
+        String[] reads = consumes(method);
+        return reads.length == 1 && MediaType.WILDCARD.equals(reads[0]);
     }
 
     /** The types an operation reads: its own {@code @Consumes}, its resource's, else JSON (the suite's default). */

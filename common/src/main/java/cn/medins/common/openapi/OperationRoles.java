@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
- * Names each operation after its Java method and says which roles may call it. SmallRye names the
+ * Names each operation after its Java method, whose annotations then say which roles may call it and
+ * how large a body it reads. SmallRye names the
  * operations {@code package.Class_method} (quarkus.smallrye-openapi.operation-id-strategy), which lets
  * the document's filter find the method and its {@code @RolesAllowed}; the name published is the
  * method's alone ({@code settle}, {@code enroll}), so that a generated client reads like the service.
@@ -24,8 +25,8 @@ final class OperationRoles {
 
     private final Map<String, String> named = new HashMap<>();
 
-    /** @return the roles allowed to call the operation, empty when its method is not found */
-    Optional<List<String>> rename(Operation operation) {
+    /** @return the operation's Java method, empty when it is not found */
+    Optional<Method> rename(Operation operation) {
         String id = operation.getOperationId();
         int separator = id == null ? -1 : id.lastIndexOf('_');
         if (separator < 0) {
@@ -42,7 +43,7 @@ final class OperationRoles {
                     + "): rename one of the resource methods, their names are the published operation ids");
         }
         operation.setOperationId(name);
-        return Optional.of(roles(method.get()));
+        return method;
     }
 
     private static Optional<Method> method(String className, String methodName) {
@@ -54,7 +55,7 @@ final class OperationRoles {
         }
     }
 
-    private static List<String> roles(Method method) {
+    static List<String> roles(Method method) {
         RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
         if (allowed == null) {
             allowed = method.getDeclaringClass().getAnnotation(RolesAllowed.class);

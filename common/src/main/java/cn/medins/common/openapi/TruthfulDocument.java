@@ -1,5 +1,8 @@
 package cn.medins.common.openapi;
 
+import cn.medins.common.input.BodyLimit;
+import cn.medins.common.input.RequestBodies;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,10 @@ public class TruthfulDocument implements OASFilter {
         if (openAPI.getPaths() != null) {
             OperationRoles names = new OperationRoles();
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-                names.rename(operation).ifPresent(roles -> rolesStated(operation, roles));
+                names.rename(operation).ifPresent(method -> {
+                    rolesStated(operation, OperationRoles.roles(method));
+                    bodyLimitStated(operation, method);
+                });
                 idempotencyKeyDeclared(operation);
                 problemsDescribed(operation);
             }));
@@ -98,6 +104,38 @@ public class TruthfulDocument implements OASFilter {
         }
     }
 
+    /** The extension that states the largest body an operation reads, in bytes. */
+    static final String MAX_BODY = "x-max-body-bytes";
+
+    /**
+     * An operation that reads a body states the largest it reads ({@code x-max-body-bytes}, from its
+     * {@link BodyLimit} or the default) and the answers of the checks made before it is read: 413 over
+     * that size, 415 for a body that is not the type it reads (an operation that reads any type, the
+     * national gateway, answers those itself).
+     */
+    private static void bodyLimitStated(Operation operation, Method method) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        BodyLimit declared = method.getAnnotation(BodyLimit.class);
+        long limit = declared == null ? RequestBodies.DEFAULT_LIMIT : declared.bytes();
+        operation.addExtension(MAX_BODY, limit);
+        if (RequestBodies.readsAnyType(method)) {
+            return;
+        }
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (!operation.getResponses().hasAPIResponse("413")) {
+            operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().description(
+                    "PAYLOAD_TOO_LARGE: a body over " + limit + " bytes, refused before it is read"));
+        }
+        if (!operation.getResponses().hasAPIResponse("415")) {
+            operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse().description(
+                    "UNSUPPORTED_MEDIA_TYPE: no Content-Type, another type, or JSON in another charset than UTF-8"));
+        }
+    }
+
     /**
      * Every error answer is a problem document (RFC 9457, {@code application/problem+json}) with a
      * stable {@code code}: the statuses an operation declares say which codes, and {@code default}
@@ -110,9 +148,9 @@ public class TruthfulDocument implements OASFilter {
         if (operation.getResponses().getDefaultValue() == null) {
             operation.getResponses().setDefaultValue(OASFactory.createAPIResponse().description(
                     "A problem document (RFC 9457) whose code says what went wrong: VALIDATION_FAILED, "
-                            + "MALFORMED_JSON (400), UNAUTHORIZED (401), FORBIDDEN (403), URI_TOO_LONG (414), "
-                            + "DATABASE_BUSY, DATABASE_UNAVAILABLE, SHUTTING_DOWN, <SERVICE>_UNAVAILABLE "
-                            + "(503, with Retry-After)"));
+                            + "MALFORMED_JSON (400), UNAUTHORIZED (401), FORBIDDEN (403), PAYLOAD_TOO_LARGE (413), "
+                            + "URI_TOO_LONG (414), UNSUPPORTED_MEDIA_TYPE (415), DATABASE_BUSY, DATABASE_UNAVAILABLE, "
+                            + "SHUTTING_DOWN, SERVER_BUSY, <SERVICE>_UNAVAILABLE (503, with Retry-After)"));
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if ((status.equals("default") || status.compareTo("400") >= 0) && response.getContent() == null) {

@@ -45,6 +45,10 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Response problem = respond(e.status(), e.code(), e.getMessage(), e.violations(), uri);
         // a 503 is a moment's unavailability: say when to retry (a settlement left PENDING is finished by then)
+        if (e.status() == 413) {
+            // the rest of the body is not read: the connection cannot carry another request
+            return Response.fromResponse(problem).header("Connection", "close").build();
+        }
         return e.status() == 503 ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build()
                 : problem;
     }

@@ -112,9 +112,9 @@ public final class EnvelopeReader {
     }
 
     private static NhsaRefusal unreadable(IOException e, String what) {
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException limit) {
             return new NhsaRefusal(what + "超出限制：嵌套至多 " + MAX_DEPTH + " 层，文本至多 " + MAX_TEXT
-                    + " 字符，数值至多 64 位（" + e.getOriginalMessage() + "）", "LIMIT_EXCEEDED");
+                    + " 字符，数值至多 64 位（" + limit.getOriginalMessage() + "）", "LIMIT_EXCEEDED");
         }
         if (e instanceof JsonProcessingException json) {
             return new NhsaRefusal(what + "不是合法的 JSON：" + json.getOriginalMessage(), "MALFORMED_JSON");

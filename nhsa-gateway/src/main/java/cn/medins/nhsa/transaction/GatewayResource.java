@@ -62,7 +62,8 @@ public class GatewayResource {
     /** An envelope longer than it may be, refused before it is read: answered as an envelope all the same. */
     @ServerExceptionMapper
     public Response tooLarge(BodyTooLargeException e) {
-        return Response.ok(gateway.refused(EnvelopeReader.tooLarge()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(gateway.refused(EnvelopeReader.tooLarge()), MediaType.APPLICATION_JSON_TYPE)
+                .header("Connection", "close").build(); // the rest of the body is not read
     }
 
     /** The file's name in a header: ASCII, without quotes or separators (a Chinese name becomes underscores). */

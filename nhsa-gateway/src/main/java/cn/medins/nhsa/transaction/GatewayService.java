@@ -109,6 +109,9 @@ public class GatewayService {
             return refusal(received, r);
         } catch (cn.medins.common.input.BodyTooLargeException e) {
             return refusal(received, EnvelopeReader.tooLarge());
+        } catch (org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e) {
+            return refusal(received, new NhsaRefusal("同类交易（3202 对明细账）正在进行的已达上限，未办理；请稍后用原报文重试",
+                    "BUSY", true));
         } catch (RuntimeException e) {
             // the journal's database, or a fault of ours: an answer all the same, and a retry does no harm
             LOG.error("nhsa-gateway could not answer a message", e);

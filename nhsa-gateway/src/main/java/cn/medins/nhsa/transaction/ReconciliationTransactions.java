@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -125,6 +126,7 @@ public class ReconciliationTransactions {
      * 3202: the uploaded file (9101) line by line against the agency's settlements of the period; the result
      * file, one line for every settlement on either side, stored for 9102 under a new 文件查询号.
      */
+    @Bulkhead(2) // each holds up to 100,000 lines of its file and the agency's: two at once per instance
     JsonNode details(Call c) {
         ObjectNode d = node(c.input(), "data");
         String region = optins(d);
