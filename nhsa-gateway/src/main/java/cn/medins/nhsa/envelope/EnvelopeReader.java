@@ -75,7 +75,7 @@ public final class EnvelopeReader {
             if (first != JsonToken.START_OBJECT) {
                 throw new NhsaRefusal("报文应为 JSON 对象（含 infno、msgid、fixmedins_code、input）", "MALFORMED_JSON");
             }
-            envelope = (ObjectNode) value(p, first, budget, null);
+            envelope = (ObjectNode) value(p, first, budget, null, "");
             if (p.nextToken() != null) {
                 throw new NhsaRefusal("报文的 JSON 对象之后还有内容", "MALFORMED_JSON");
             }
@@ -100,7 +100,7 @@ public final class EnvelopeReader {
         JsonNode node = input;
         if (input.isTextual()) {
             try (JsonParser p = FACTORY.createParser(input.asText())) {
-                node = value(p, p.nextToken(), budget, null);
+                node = value(p, p.nextToken(), budget, null, "input");
             } catch (IOException e) {
                 throw unreadable(e, "input 是字符串，但");
             }
@@ -131,25 +131,30 @@ public final class EnvelopeReader {
                 + " MiB）", "PAYLOAD_TOO_LARGE");
     }
 
-    /** One value and all it holds, object keys in lower case (a later duplicate in another case wins). */
-    private static JsonNode value(JsonParser p, JsonToken t, Budget budget, String key) throws IOException {
+    /**
+     * One value and all it holds, object keys in lower case (a later duplicate in another case wins);
+     * {@code path} is where it is, as sent, for a refusal that names it.
+     */
+    private static JsonNode value(JsonParser p, JsonToken t, Budget budget, String key, String path) throws IOException {
         budget.count();
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode o = NODES.objectNode();
                 for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                     String lower = noNul(name).toLowerCase(Locale.ROOT);
-                    o.set(lower, value(p, p.nextToken(), budget, lower));
+                    JsonToken next = p.nextToken();
+                    o.set(lower, value(p, next, budget, lower, next.isStructStart()
+                            ? (path.isEmpty() ? name : path + "." + name) : path));
                 }
                 return o;
             }
             case START_ARRAY -> {
                 if ("in".equals(key)) {
-                    return NODES.binaryNode(bytes(p));
+                    return NODES.binaryNode(bytes(p, path));
                 }
                 ArrayNode a = NODES.arrayNode();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    a.add(value(p, e, budget, null));
+                    a.add(value(p, e, budget, null, e.isStructStart() ? path + "[" + a.size() + "]" : path));
                 }
                 return a;
             }
@@ -176,7 +181,7 @@ public final class EnvelopeReader {
     }
 
     /** A file's bytes given as a list of byte values, signed (Java, C#) or 0-255. */
-    private static byte[] bytes(JsonParser p) throws IOException {
+    private static byte[] bytes(JsonParser p, String path) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             int value;
@@ -186,11 +191,11 @@ public final class EnvelopeReader {
                 value = Integer.MIN_VALUE;
             }
             if (value < -128 || value > 255) {
-                throw NhsaRefusal.field("in[" + out.size() + "]", " 应为 -128 到 255 的整数，收到 "
+                throw NhsaRefusal.field(path + "[" + out.size() + "]", " 应为 -128 到 255 的整数，收到 "
                         + Fields.abbreviate(p.getText()));
             }
             if (out.size() == MAX_FILE) {
-                throw NhsaRefusal.field("in", " 文件过大（至多 " + (MAX_FILE >> 20) + " MiB）");
+                throw NhsaRefusal.field(path, " 文件过大（至多 " + (MAX_FILE >> 20) + " MiB）");
             }
             out.write(value);
         }
