@@ -122,30 +122,34 @@ class HostileInputTest {
     @Test
     void theGatewayAnswersEveryHostileEnvelopeAsAnEnvelope() throws Exception {
         String institution = "H4400000001";
+        String run = Long.toString(System.nanoTime(), 36); // the gateway's journal outlives a test run
         String token = TestKeys.institution(institution);
-        String signNo = field(envelope(token, "{\"infno\":\"9001\",\"msgid\":\"H-SIGN-1\",\"fixmedins_code\":\""
+        String signNo = field(envelope(token, "{\"infno\":\"9001\",\"msgid\":\"H-SIGN-" + run + "\",\"fixmedins_code\":\""
                 + institution + "\",\"input\":{\"signIn\":{\"opter_no\":\"1\"}}}"), "sign_no");
         String head = "{\"infno\":\"%s\",\"msgid\":\"%s\",\"fixmedins_code\":\"" + institution + "\",\"sign_no\":\""
                 + signNo + "\",\"input\":";
         for (String infno : List.of("2206", "2207", "2303", "2304", "3201")) {
-            String reply = envelope(token, String.format(head, infno, "H-EXP-" + infno)
-                    + "{\"data\":{\"mdtrt_id\":\"V1\",\"psn_no\":\"1\",\"medfee_sumamt\":\"1E-999999999\","
+            String reply = envelope(token, String.format(head, infno, "H-EXP-" + infno + run)
+                    + "{\"data\":{\"mdtrt_id\":\"V1\",\"psn_no\":\"1\",\"insutype\":\"310\",\"clr_type\":\"11\","
+                    + "\"medfee_sumamt\":\"1E-999999999\","
                     + "\"fund_pay_sumamt\":\"1E+99999999\",\"fixmedins_setl_cnt\":\"1E+99999999\","
                     + "\"stmt_begndate\":\"2026-12-01\",\"stmt_enddate\":\"2026-12-01\"},\"mdtrtinfo\":{\"mdtrt_id\":\"V1\","
                     + "\"medfee_sumamt\":\"1E-999999999\"}}}");
-            assertTrue(reply.contains("\"infcode\":-1") && reply.length() < 2_000, infno + ": " + reply);
+            // refused by its text before any arithmetic, quoted short
+            assertTrue(reply.contains("\"infcode\":-1") && reply.contains("应为数值") && reply.length() < 2_000,
+                    infno + ": " + reply);
         }
-        String deep = String.format(head, "2301", "H-DEEP") + "[".repeat(900) + "]".repeat(900) + "}";
+        String deep = String.format(head, "2301", "H-DEEP" + run) + "[".repeat(900) + "]".repeat(900) + "}";
         assertTrue(envelope(token, deep).contains("LIMIT_EXCEEDED"));
-        String tooLong = String.format(head, "2301", "H-LONG") + "{\"x\":\"" + "y".repeat(25 << 20) + "\"}}";
+        String tooLong = String.format(head, "2301", "H-LONG" + run) + "{\"x\":\"" + "y".repeat(25 << 20) + "\"}}";
         assertTrue(envelope(token, tooLong).contains("PAYLOAD_TOO_LARGE"));
-        String bomb = String.format(head, "9101", "H-BOMB") + "{\"fsUploadIn\":{\"filename\":\"d.zip\",\"in\":\""
+        String bomb = String.format(head, "9101", "H-BOMB" + run) + "{\"fsUploadIn\":{\"filename\":\"d.zip\",\"in\":\""
                 + java.util.Base64.getEncoder().encodeToString(zipOfZeros(60 << 20)) + "\"}}}";
         String bombNo = field(envelope(token, bomb), "file_qury_no");
-        String detail = envelope(token, String.format(head, "3202", "H-3202") + "{\"data\":{\"file_qury_no\":\""
+        String detail = envelope(token, String.format(head, "3202", "H-3202" + run) + "{\"data\":{\"file_qury_no\":\""
                 + bombNo + "\",\"stmt_begndate\":\"2026-12-01\",\"stmt_enddate\":\"2026-12-01\",\"medfee_sumamt\":\"0\","
                 + "\"fund_pay_sumamt\":\"0\",\"fixmedins_setl_cnt\":\"1\"}}}");
-        assertTrue(detail.contains("\"infcode\":-1"), detail);
+        assertTrue(detail.contains("\"infcode\":-1") && detail.contains("明细文件"), detail);
 
         // eight 9101 uploads of the largest file, as a list of byte values (some 18 MB each), at once
         StringBuilder file = new StringBuilder();
@@ -155,7 +159,7 @@ class HostileInputTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> replies = new ArrayList<>();
         for (int n = 0; n < 8; n++) {
-            String body = String.format(head, "9101", "H-FILE-" + n) + "{\"fsUploadIn\":{\"filename\":\"f.zip\",\"in\":["
+            String body = String.format(head, "9101", "H-FILE-" + n + run) + "{\"fsUploadIn\":{\"filename\":\"f.zip\",\"in\":["
                     + file + "]}}}";
             replies.add(pool.submit(() -> envelope(token, body)));
         }
