@@ -14,7 +14,7 @@
 # The default JVM settings, measured in docs/performance.md: the client compiler only (most of the
 # speed for a fraction of the compile CPU and code cache), the serial collector and a heap sized for
 # the largest legitimate requests at once, not for the idle service (a live set of about 23 MiB,
-# little garbage per request; up to 192 MiB when an instance reads its budget of large bodies at
+# little garbage per request; up to 128 MiB when an instance reads its budget of large bodies at
 # once, LARGE_BODIES_IN_FLIGHT: docs/performance.md "Memory for the largest requests"); it starts
 # small and a full collection shrinks it back to 10% above what is live; a fixed 8 MiB young
 # generation; two malloc arenas and, on JDK 25, freed native memory handed back to the system. Out of
@@ -27,7 +27,7 @@ set -eu
 APP_DIR=$1
 shift
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms24m -Xmx192m -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms24m -Xmx128m -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -Xss512k -XX:ReservedCodeCacheSize=24m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
 AOT=${AOT:-auto}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
