@@ -91,6 +91,26 @@ class HostileInputTest {
         assertEquals(200, all.statusCode(), all.body().substring(0, Math.min(300, all.body().length())));
         assertTrue(all.body().contains("\"rows\":100000"), "every row read");
 
+        // eight of the largest at once: each answered, one at a time as imports run, or 503 (SERVER_BUSY
+        // past the large bodies' budget, IMPORT_RUNNING past 2 s) with Retry-After; the service stays up
+        byte[] largest = bytes(csv);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            answers.add(pool.submit(() -> post(accounts, "/assistance-identities/imports", "text/csv", largest, agency())));
+        }
+        int imported = 0;
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> r = answer.get();
+            assertTrue(r.statusCode() == 200 || (r.statusCode() == 503 && (r.body().contains("SERVER_BUSY")
+                    || r.body().contains("IMPORT_RUNNING")) && r.headers().firstValue("Retry-After").isPresent()),
+                    r.statusCode() + " " + r.body());
+            imported += r.statusCode() == 200 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertTrue(imported >= 1, "at least one of the eight was imported");
+        assertAlive(accounts);
+
         csv.append("110101199001019999,测试,SUBSISTENCE,2026-01-01,,x\n");
         assertProblem(post(accounts, "/assistance-identities/imports", "text/csv", bytes(csv), agency()), 400,
                 "100000 rows");

@@ -3,6 +3,7 @@ package cn.medins.account.assistance;
 import cn.medins.account.enrollment.Person;
 import cn.medins.account.enrollment.ResidentIdNumber;
 import cn.medins.common.lock.HoldsWriterSlot;
+import cn.medins.common.problem.ProblemException;
 import cn.medins.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Imports a civil-affairs list in one transaction: each row is checked and decided on its own (a bad
@@ -31,6 +35,11 @@ import java.util.Optional;
 public class IdentityImport {
 
     private static final int CHUNK = 1_000;
+    /**
+     * One list at a time per instance: a list of 100,000 rows costs some 80 MB while it is decided (its
+     * rows' answers, the stored answer), far more than its body, and lists come from a clerk a month.
+     */
+    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1, true);
 
     @Inject
     Clock clock;
@@ -50,6 +59,24 @@ public class IdentityImport {
     }
 
     private enum Decision { IMPORTED, UPDATED, UNCHANGED }
+
+    /** Runs {@code importing} when no other list is being imported here, waiting 2 s at most; else a 503. */
+    public static <T> T alone(Supplier<T> importing) {
+        try {
+            if (!ONE_AT_A_TIME.tryAcquire(2, TimeUnit.SECONDS)) {
+                throw ProblemException.unavailable("IMPORT_RUNNING", "Another list is being imported on this "
+                        + "instance; nothing was done. Retry in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("IMPORT_RUNNING", "Stopped while waiting for another import.");
+        }
+        try {
+            return importing.get();
+        } finally {
+            ONE_AT_A_TIME.release();
+        }
+    }
 
     @HoldsWriterSlot
     @Transactional

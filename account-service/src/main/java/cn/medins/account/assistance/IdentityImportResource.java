@@ -77,12 +77,13 @@ public class IdentityImportResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (header, body), IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_FLIGHT")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(responseCode = "503", description = "IMPORT_RUNNING: another list is being imported on this instance")
     @BodyLimit(bytes = IdentityCsv.MAX_BYTES, holds = "a list of at most 100,000 rows")
     public Response importIdentities(@NotNull byte[] file,
                                      @RestQuery String source) {
         IdentitySource from = source(source);
-        return idempotency.required(List.of(IdentityImport.sha256(file), from), () ->
-                Response.ok(ImportView.of(imports.run(file, from))).build());
+        return IdentityImport.alone(() -> idempotency.required(List.of(IdentityImport.sha256(file), from), () ->
+                Response.ok(ImportView.of(imports.run(file, from))).build()));
     }
 
     @GET
