@@ -1,7 +1,7 @@
 package cn.medins.common.input;
 
-import cn.medins.common.problem.ProblemMappers;
 import cn.medins.common.config.MedinsConfig;
+import cn.medins.common.problem.ProblemMappers;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -51,25 +54,22 @@ public class RequestBodies {
         if (!chunked && (length == null || length.equals("0"))) {
             return Optional.empty();
         }
-        Method method = resource.getResourceMethod();
-        Optional<Response> unsupported = unsupportedType(request.getHeaderString(HttpHeaders.CONTENT_TYPE), method);
+        Reads reads = Reads.of(resource.getResourceMethod());
+        Optional<Response> unsupported = reads.unsupported(request);
         if (unsupported.isPresent()) {
             return unsupported;
         }
-        BodyLimit declared = method == null ? null : method.getAnnotation(BodyLimit.class);
-        long limit = declared == null ? DEFAULT_LIMIT : declared.bytes();
-        String holds = declared == null ? "" : declared.holds();
-        if (length != null && !withinLimit(length, limit)) {
-            throw BodyTooLargeException.over(limit, length + " bytes long", holds);
+        if (length != null && !withinLimit(length, reads.limit())) {
+            throw BodyTooLargeException.over(reads.limit(), length + " bytes long", reads.holds());
         }
-        long weight = length == null ? limit : Long.parseLong(length.trim());
+        long weight = length == null ? reads.limit() : Long.parseLong(length.trim());
         if (weight > LARGE && !admitted(weight, rc)) {
             Response busy = ProblemMappers.respond(503, "SERVER_BUSY", "This instance is reading as many large bodies "
                     + "as its memory holds; nothing was done. Retry in a moment.", null, null);
             return Optional.of(Response.fromResponse(busy).header("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS)
                     .build());
         }
-        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit, holds));
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), reads.limit(), reads.holds()));
         return Optional.empty();
     }
 
@@ -99,58 +99,71 @@ public class RequestBodies {
         }
     }
 
-    /** A 415 when the body's type is missing, not one the operation reads, or in another charset than UTF-8. */
-    static Optional<Response> unsupportedType(String contentType, Method method) {
-        if (readsAnyType(method)) {
-            return Optional.empty();
-        }
-        String[] reads = consumes(method);
-        String expected = String.join(" or ", reads);
-        if (contentType == null || contentType.isBlank()) {
-            return Optional.of(unsupported("The body has no Content-Type; this operation reads " + expected + "."));
-        }
-        MediaType type;
-        try {
-            type = MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(unsupported("The Content-Type is not a media type; this operation reads " + expected + "."));
-        }
-        boolean readable = false;
-        for (String r : reads) {
-            MediaType accepted = MediaType.valueOf(r);
-            readable |= accepted.isCompatible(type) || (accepted.getSubtype().equals("json")
-                    && type.getType().equals("application") && type.getSubtype().endsWith("+json"));
-        }
-        if (!readable) {
-            return Optional.of(unsupported("The body is " + type.getType() + "/" + type.getSubtype()
-                    + "; this operation reads " + expected + "."));
-        }
-        // JSON is UTF-8 (RFC 8259); a CSV is checked as UTF-8 byte by byte where it is read
-        String charset = type.getSubtype().endsWith("json") ? type.getParameters().get(MediaType.CHARSET_PARAMETER) : null;
-        if (charset != null && !charset.replace("\"", "").equalsIgnoreCase(StandardCharsets.UTF_8.name())
-                && !charset.replace("\"", "").equalsIgnoreCase("utf8")) {
-            return Optional.of(unsupported("The body is declared in " + charset + "; this operation reads UTF-8 only."));
-        }
-        return Optional.empty();
-    }
-
     /** Whether the operation reads a body of any type (it answers a wrong one itself). */
     public static boolean readsAnyType(Method method) {
-        String[] reads = consumes(method);
-        return reads.length == 1 && MediaType.WILDCARD.equals(reads[0]);
+        return Reads.of(method).types().isEmpty();
     }
 
-    /** The types an operation reads: its own {@code @Consumes}, its resource's, else JSON (the suite's default). */
-    private static String[] consumes(Method method) {
-        Consumes consumes = method == null ? null : method.getAnnotation(Consumes.class);
-        if (consumes == null && method != null) {
-            consumes = method.getDeclaringClass().getAnnotation(Consumes.class);
+    /**
+     * What an operation reads, read once from its annotations: its limit, what that holds, and the types
+     * of body it reads (its own {@code @Consumes}, its resource's, else JSON, the suite's default; none:
+     * any type).
+     */
+    record Reads(long limit, String holds, List<MediaType> types, String expected) {
+
+        private static final Map<Method, Reads> OF = new ConcurrentHashMap<>();
+
+        static Reads of(Method method) {
+            return method == null ? read(null) : OF.computeIfAbsent(method, Reads::read);
         }
-        return consumes == null || consumes.value().length == 0 ? new String[] {MediaType.APPLICATION_JSON}
-                : consumes.value();
+
+        private static Reads read(Method method) {
+            BodyLimit declared = method == null ? null : method.getAnnotation(BodyLimit.class);
+            Consumes consumes = method == null ? null : method.getAnnotation(Consumes.class);
+            if (consumes == null && method != null) {
+                consumes = method.getDeclaringClass().getAnnotation(Consumes.class);
+            }
+            List<String> names = consumes == null || consumes.value().length == 0 ? List.of(MediaType.APPLICATION_JSON)
+                    : List.of(consumes.value());
+            List<MediaType> types = names.equals(List.of(MediaType.WILDCARD)) ? List.of()
+                    : names.stream().map(MediaType::valueOf).toList();
+            return new Reads(declared == null ? DEFAULT_LIMIT : declared.bytes(), declared == null ? "" : declared.holds(),
+                    types, String.join(" or ", names));
+        }
+
+        /** A 415 when the body's type is missing, not one the operation reads, or JSON in another charset than UTF-8. */
+        Optional<Response> unsupported(ContainerRequestContext request) {
+            if (types.isEmpty()) {
+                return Optional.empty();
+            }
+            MediaType type;
+            try {
+                type = request.getMediaType();
+            } catch (IllegalArgumentException e) {
+                return refuse("The Content-Type is not a media type");
+            }
+            if (type == null) {
+                return refuse("The body has no Content-Type");
+            }
+            if (types.stream().noneMatch(accepted -> accepted.isCompatible(type) || (accepted.getSubtype().equals("json")
+                    && type.getType().equals("application") && type.getSubtype().endsWith("+json")))) {
+                return refuse("The body is " + type.getType() + "/" + type.getSubtype());
+            }
+            // JSON is UTF-8 (RFC 8259); a CSV is checked as UTF-8 byte by byte where it is read
+            String charset = type.getSubtype().endsWith("json") ? type.getParameters().get(MediaType.CHARSET_PARAMETER)
+                    : null;
+            if (charset != null && !List.of("utf-8", "utf8").contains(charset.replace("\"", "").toLowerCase(Locale.ROOT))) {
+                return Optional.of(refusal("The body is declared in " + charset + "; this operation reads UTF-8 only."));
+            }
+            return Optional.empty();
+        }
+
+        private Optional<Response> refuse(String what) {
+            return Optional.of(refusal(what + "; this operation reads " + expected + "."));
+        }
     }
 
-    private static Response unsupported(String detail) {
+    private static Response refusal(String detail) {
         return ProblemMappers.respond(415, "UNSUPPORTED_MEDIA_TYPE", detail + " Nothing was done.", null, null);
     }
 }
