@@ -61,6 +61,12 @@ final class BoundedLists extends BeanDeserializerModifier {
                     ctxt.findContextualValueDeserializer(type.getContentType(), property));
         }
 
+        /** As cachable as the list reader it stands for, so that Jackson keeps it instead of building it per read. */
+        @Override
+        public boolean isCachable() {
+            return plain.isCachable();
+        }
+
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (items == null || !p.isExpectedStartArrayToken()) {
