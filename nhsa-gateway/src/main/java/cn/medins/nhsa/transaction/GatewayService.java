@@ -55,6 +55,9 @@ public class GatewayService {
     ReconciliationTransactions reconciliation;
 
     @Inject
+    DetailReconciliation details;
+
+    @Inject
     FileTransactions files;
 
     @Inject
@@ -91,7 +94,7 @@ public class GatewayService {
         transactions.put("2102", c -> pharmacy.settle(c));
         transactions.put("2103", c -> pharmacy.cancel(c));
         transactions.put("3201", c -> reconciliation.totals(c));
-        transactions.put("3202", c -> reconciliation.details(c));
+        transactions.put("3202", c -> details.details(c));
         transactions.put("9101", c -> files.upload(c));
         transactions.put("2601", this::reverse);
     }
